@@ -1,0 +1,127 @@
+import { ref } from '@mikro-orm/core';
+import { Contact } from '../../../schema/crm/contact.entity.js';
+import { Company } from '../../../schema/crm/company.entity.js';
+import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
+import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
+import { keysetPage, likePattern, type SqlCondition, type SortKey } from '../graphql/keyset.js';
+import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
+import { checkText } from '../platform/auth/auth.service.js';
+import type { ServiceContext } from '../platform/context/service-context.js';
+import { ContactOrderField, type ContactFilter, type ContactNode, type ContactOrder, type CreateContactInput, type UpdateContactInput } from './contact.types.js';
+
+export function toContactNode(contact: Contact): ContactNode {
+  return {
+    id: toGlobalId('Contact', contact.id),
+    companyUuid: contact.company?.unwrap().id ?? null,
+    firstName: contact.firstName,
+    lastName: contact.lastName ?? null,
+    fullName: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+    email: contact.email ?? null,
+    phone: contact.phone ?? null,
+    jobTitle: contact.jobTitle ?? null,
+    createdAt: contact.createdAt,
+    updatedAt: contact.updatedAt,
+  };
+}
+
+const NAME_EXPR = `lower(t.first_name || ' ' || coalesce(t.last_name, ''))`;
+const SORT: Record<ContactOrderField, SortKey> = {
+  [ContactOrderField.NAME]: { expr: NAME_EXPR, cast: 'text' },
+  [ContactOrderField.EMAIL]: { expr: `coalesce(t.email, '')`, cast: 'text' },
+  [ContactOrderField.CREATED_AT]: { expr: 't.created_at', cast: 'timestamptz' },
+  [ContactOrderField.UPDATED_AT]: { expr: 't.updated_at', cast: 'timestamptz' },
+};
+
+/** The text that `search` looks in; an index in the migration covers exactly this expression. */
+export const CONTACT_SEARCH_EXPR = `(t.first_name || ' ' || coalesce(t.last_name, '') || ' ' || coalesce(t.email, '') || ' ' || coalesce(t.phone, ''))`;
+
+export async function getContact(ctx: ServiceContext, globalId: string, path: string[] = ['id']): Promise<Contact> {
+  const id = fromGlobalId('Contact', globalId, path);
+  const contact = await (await ctx.em()).findOne(Contact, { tenantId: ctx.tenantId, id });
+  if (!contact) throw new NotFoundError('Contact');
+  return contact;
+}
+
+export async function listContacts(
+  ctx: ServiceContext,
+  args: { first?: number | null; after?: string | null; filter?: ContactFilter | null; orderBy?: ContactOrder | null },
+): Promise<ConnectionResult<ContactNode>> {
+  const conditions: SqlCondition[] = [];
+  const filter = args.filter;
+  const search = filter?.search?.trim();
+  if (search) {
+    // A phone typed with spaces or dashes still finds the E.164 number.
+    const digits = search.replace(/[\s().-]/g, '');
+    conditions.push({ sql: `${CONTACT_SEARCH_EXPR} ilike ? or t.phone like ?`, params: [likePattern(search), likePattern(digits)] });
+  }
+  if (filter?.companyId) {
+    conditions.push({ sql: 't.company_id = ?', params: [fromGlobalId('Company', filter.companyId, ['filter', 'companyId'])] });
+  }
+  if (filter?.email) conditions.push({ sql: 't.email = ?', params: [filter.email.toLowerCase()] });
+  if (filter?.hasEmail !== undefined && filter.hasEmail !== null) conditions.push({ sql: filter.hasEmail ? 't.email is not null' : 't.email is null', params: [] });
+  if (filter?.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
+  if (filter?.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
+  return keysetPage(await ctx.em(), {
+    entity: Contact,
+    table: 'crm_contacts',
+    tenantId: ctx.tenantId,
+    conditions,
+    sort: SORT[args.orderBy?.field ?? ContactOrderField.CREATED_AT],
+    direction: args.orderBy?.direction ?? OrderDirection.DESC,
+    first: pageSize(args.first),
+    after: args.after,
+    toNode: toContactNode,
+  });
+}
+
+async function companyRef(ctx: ServiceContext, globalId: string): Promise<Company> {
+  const id = fromGlobalId('Company', globalId, ['input', 'companyId']);
+  const company = await (await ctx.em()).findOne(Company, { tenantId: ctx.tenantId, id });
+  if (!company) throw new NotFoundError('Company');
+  return company;
+}
+
+function optionalText(value: string | null | undefined, path: string[], max: number): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  const text = checkText(value, path, max, false);
+  return text === '' ? null : text;
+}
+
+export async function createContact(ctx: ServiceContext, input: CreateContactInput): Promise<ContactNode> {
+  const em = await ctx.em();
+  const contact = em.create(Contact, {
+    tenantId: ctx.tenantId,
+    firstName: checkText(input.firstName, ['input', 'firstName'], 200),
+    lastName: optionalText(input.lastName, ['input', 'lastName'], 200) ?? null,
+    email: input.email?.toLowerCase() ?? null,
+    phone: input.phone ?? null,
+    jobTitle: optionalText(input.jobTitle, ['input', 'jobTitle'], 200) ?? null,
+    company: input.companyId ? ref(await companyRef(ctx, input.companyId)) : null,
+  });
+  em.persist(contact);
+  await em.flush();
+  return toContactNode(contact);
+}
+
+export async function updateContact(ctx: ServiceContext, input: UpdateContactInput): Promise<ContactNode> {
+  const contact = await getContact(ctx, input.id, ['input', 'id']);
+  if (input.firstName !== undefined) {
+    if (input.firstName === null) throw BadUserInputError.field(['input', 'firstName'], 'must not be empty');
+    contact.firstName = checkText(input.firstName, ['input', 'firstName'], 200);
+  }
+  if (input.lastName !== undefined) contact.lastName = optionalText(input.lastName, ['input', 'lastName'], 200);
+  if (input.email !== undefined) contact.email = input.email?.toLowerCase() ?? null;
+  if (input.phone !== undefined) contact.phone = input.phone;
+  if (input.jobTitle !== undefined) contact.jobTitle = optionalText(input.jobTitle, ['input', 'jobTitle'], 200);
+  if (input.companyId !== undefined) contact.company = input.companyId ? ref(await companyRef(ctx, input.companyId)) : null;
+  await (await ctx.em()).flush();
+  return toContactNode(contact);
+}
+
+export async function deleteContact(ctx: ServiceContext, globalId: string): Promise<string> {
+  const contact = await getContact(ctx, globalId, ['input', 'id']);
+  const em = await ctx.em();
+  em.remove(contact);
+  await em.flush();
+  return globalId;
+}

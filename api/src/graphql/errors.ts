@@ -1,0 +1,83 @@
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'MODULE_DISABLED'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** Base of every error a client may see; anything else is reported as INTERNAL_SERVER_ERROR. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Authentication required') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this', extensions: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, extensions);
+  }
+}
+
+export class ModuleDisabledError extends AppError {
+  constructor(module: string, feature?: string) {
+    super(
+      'MODULE_DISABLED',
+      feature ? `The feature ${feature} is switched off for this company` : `The ${module} module is switched off for this company`,
+      feature ? { module, feature } : { module },
+    );
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string) {
+    super('NOT_FOUND', `${entity} not found`, { entity });
+  }
+}
+
+export interface FieldProblem {
+  /** Path of the offending field inside the mutation's input, e.g. ["input", "email"]. */
+  path: string[];
+  message: string;
+}
+
+export class BadUserInputError extends AppError {
+  constructor(problems: FieldProblem[]) {
+    const first = problems[0];
+    super('BAD_USER_INPUT', first ? `${first.path.join('.')}: ${first.message}` : 'Invalid input', {
+      field: first?.path.join('.'),
+      path: first?.path,
+      problems,
+    });
+  }
+
+  static field(path: string[], message: string): BadUserInputError {
+    return new BadUserInputError([{ path, message }]);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, field?: string[]) {
+    super('CONFLICT', message, field ? { field: field.join('.'), path: field } : {});
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,57 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Extensions, type AuthChecker, type MiddlewareFn } from 'type-graphql';
+import type { RequestContext } from '../platform/context/request-context.js';
+import { moduleOfPermission, type Permission } from '../platform/auth/permissions.js';
+import type { ModuleKey } from '../platform/modules/module-manifest.js';
+import { ForbiddenError, ModuleDisabledError, UnauthenticatedError } from './errors.js';
+
+export interface KontorFieldExtensions {
+  module?: ModuleKey;
+  feature?: string;
+}
+
+/** Marks a resolver class (all its fields) or an object type as part of a module. */
+export const InModule = (module: ModuleKey): ClassDecorator & MethodDecorator & PropertyDecorator => Extensions({ module });
+
+/** Marks a field as belonging to a feature option inside its module. */
+export const InFeature = (feature: string): ClassDecorator & MethodDecorator & PropertyDecorator => Extensions({ feature });
+
+function fieldExtensions(info: GraphQLResolveInfo): KontorFieldExtensions {
+  const field = info.parentType.getFields()[info.fieldName];
+  return (field?.extensions ?? {}) as KontorFieldExtensions;
+}
+
+function assertSwitchedOn(context: RequestContext, module: ModuleKey | undefined, feature: string | undefined): void {
+  const modules = context.modules;
+  if (module && modules && !modules.isEnabled(module)) throw new ModuleDisabledError(module);
+  if (feature && modules && !modules.isFeatureEnabled(feature)) {
+    throw new ModuleDisabledError(feature.split('.')[0] ?? feature, feature);
+  }
+}
+
+/**
+ * `@Authorized('CRM:read')`: authenticated, the module of the permission switched on (else
+ * MODULE_DISABLED, before any permission question), and the permission held.
+ */
+export const authChecker: AuthChecker<RequestContext> = ({ context, info }, required) => {
+  const principal = context.principal;
+  if (!principal) throw new UnauthenticatedError();
+  const extensions = fieldExtensions(info);
+  for (const permission of required) {
+    assertSwitchedOn(context, moduleOfPermission(permission) ?? undefined, undefined);
+  }
+  assertSwitchedOn(context, extensions.module, extensions.feature);
+  const missing = required.filter((p) => !principal.permissions.has(p as Permission));
+  if (missing.length > 0) throw new ForbiddenError(`Missing permission ${missing.join(', ')}`, { required: missing });
+  return true;
+};
+
+/** Every field tagged with a module or feature answers MODULE_DISABLED while it is off. */
+export const moduleGuard: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
+  const { module, feature } = fieldExtensions(info);
+  if (module || feature) {
+    if (!context.principal) throw new UnauthenticatedError();
+    assertSwitchedOn(context, module, feature);
+  }
+  return next();
+};

@@ -1,0 +1,199 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { GraphQLSchema } from 'graphql';
+import type { App } from '../platform/app.js';
+import { authenticate, bearerToken } from '../platform/auth/authenticate.js';
+import { RequestContext, type Authentication, type RequestMeta } from '../platform/context/request-context.js';
+import { AppError } from './errors.js';
+import { formatError } from './format-error.js';
+import { complexityPlugin, depthRule } from './limits.js';
+import { printSdl } from './schema.js';
+import { tenantSchema } from './tenant-sdl.js';
+import { authPages } from '../platform/auth/auth-pages.js';
+
+const MAX_BODY_BYTES = 1_048_576;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new AppError('BAD_USER_INPUT', `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, ...headers });
+  res.end(body);
+}
+
+function errorBody(error: AppError): string {
+  return JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+}
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
+
+export interface KontorHttpServer {
+  server: Server;
+  listen(port: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** One HTTP server: GraphQL, the tenant's SDL, health probes and the pages that emailed links open. */
+export async function createHttpServer(app: App, schema: GraphQLSchema): Promise<KontorHttpServer> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: formatError(app.log),
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthRule(app.config.graphql.maxDepth)],
+    plugins: [complexityPlugin(schema, app.config.graphql.maxComplexity)],
+    introspection: true,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+  const fullSdl = printSdl(schema);
+  const pages = authPages(app);
+
+  async function authenticateRequest(req: IncomingMessage, meta: RequestMeta): Promise<Authentication | null> {
+    if (!meta.bearer) return null;
+    const auth = await authenticate(app, meta.bearer);
+    try {
+      await app.rateLimits.consume({ name: 'tenant', points: app.config.rateLimits.tenantPerMinute, durationSeconds: 60 }, auth.principal.tenantId);
+    } catch (error) {
+      await auth.scope.rollback();
+      throw error;
+    }
+    return auth;
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, meta: RequestMeta, url: URL): Promise<number> {
+    const body = req.method === 'POST' ? await readBody(req) : '';
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let parsedBody: unknown = undefined;
+    if (body) {
+      try {
+        parsedBody = JSON.parse(body);
+      } catch {
+        throw new AppError('BAD_USER_INPUT', 'Request body is not valid JSON');
+      }
+    }
+    const auth = await authenticateRequest(req, meta);
+    const ctx = new RequestContext(app, meta, auth);
+    let response;
+    try {
+      response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
+        context: async () => ctx,
+      });
+      await ctx.finish(true);
+    } catch (error) {
+      await ctx.finish(false).catch(() => undefined);
+      throw error;
+    }
+    const out: Record<string, string> = {};
+    for (const [key, value] of response.headers) out[key] = value;
+    if (response.body.kind !== 'complete') throw new Error('Incremental delivery is not enabled');
+    send(res, response.status ?? 200, response.body.string, out['content-type'] ?? 'application/json', out);
+    return response.status ?? 200;
+  }
+
+  async function tenantSdl(req: IncomingMessage, res: ServerResponse, meta: RequestMeta): Promise<number> {
+    const auth = await authenticateRequest(req, meta);
+    if (!auth) {
+      send(res, 200, fullSdl, 'text/plain; charset=utf-8');
+      return 200;
+    }
+    await auth.scope.commit();
+    send(res, 200, printSdl(tenantSchema(schema, auth.modules)), 'text/plain; charset=utf-8');
+    return 200;
+  }
+
+  async function ready(res: ServerResponse): Promise<number> {
+    const checks: Record<string, string> = {};
+    try {
+      await app.orm.em.fork({ useContext: false }).execute('select 1');
+      checks.database = 'ok';
+    } catch (error) {
+      checks.database = error instanceof Error ? error.message : 'unreachable';
+    }
+    try {
+      await app.jobs.ping();
+      checks.queue = 'ok';
+    } catch (error) {
+      checks.queue = error instanceof Error ? error.message : 'unreachable';
+    }
+    const ok = Object.values(checks).every((v) => v === 'ok');
+    send(res, ok ? 200 : 503, JSON.stringify({ status: ok ? 'ready' : 'not ready', checks }));
+    return ok ? 200 : 503;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestIdHeader = req.headers['x-request-id'];
+    const meta: RequestMeta = {
+      requestId: typeof requestIdHeader === 'string' && /^[\w-]{1,64}$/.test(requestIdHeader) ? requestIdHeader : randomUUID(),
+      ip: req.socket.remoteAddress ?? 'unknown',
+      userAgent: req.headers['user-agent'] ?? null,
+      bearer: bearerToken(req.headers.authorization),
+    };
+    res.setHeader('x-request-id', meta.requestId);
+    let status = 404;
+    try {
+      if (url.pathname === '/healthz') {
+        send(res, 200, JSON.stringify({ status: 'ok' }));
+        status = 200;
+      } else if (url.pathname === '/readyz') {
+        status = await ready(res);
+      } else if (url.pathname === '/graphql/schema.graphql' && req.method === 'GET') {
+        status = await tenantSdl(req, res, meta);
+      } else if (url.pathname === '/graphql') {
+        status = await graphql(req, res, meta, url);
+      } else if (await pages.handle(req, res, url, meta)) {
+        status = res.statusCode;
+      } else {
+        send(res, 404, JSON.stringify({ error: 'not found' }));
+      }
+    } catch (error) {
+      if (error instanceof AppError) {
+        status = STATUS[error.code] ?? 400;
+        const retry = error.extensions.retryAfterSeconds;
+        send(res, status, errorBody(error), undefined, typeof retry === 'number' ? { 'retry-after': String(retry) } : {});
+      } else {
+        status = 500;
+        app.log.error({ err: error, requestId: meta.requestId }, 'request failed');
+        if (!res.headersSent) send(res, 500, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      }
+    } finally {
+      app.log.info({ requestId: meta.requestId, method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  return {
+    server,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}

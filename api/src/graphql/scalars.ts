@@ -1,0 +1,81 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+import { Decimal } from 'decimal.js';
+import { GraphQLCurrency, GraphQLDateTime, GraphQLEmailAddress } from 'graphql-scalars';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import { Field, ObjectType } from 'type-graphql';
+
+export { GraphQLDateTime as DateTimeScalar };
+
+function parseEmail(value: unknown): string {
+  try {
+    return GraphQLEmailAddress.parseValue(value) as string;
+  } catch {
+    throw new TypeError(`${String(value)} is not a valid email address`);
+  }
+}
+
+/** graphql-scalars' EmailAddress check, failing with a TypeError so the error is reported as the client's input. */
+export const EmailAddressScalar = new GraphQLScalarType<string, string>({
+  name: 'EmailAddress',
+  description: 'An email address (RFC 5322), such as "ana@example.com".',
+  serialize: (value) => String(value),
+  parseValue: parseEmail,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('EmailAddress must be written as a string');
+    return parseEmail(ast.value);
+  },
+});
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+function parsePhone(value: unknown): string {
+  if (typeof value !== 'string' || !E164.test(value)) {
+    throw new TypeError('Phone number must be in E.164 form: + and country code, digits only, such as +40721234567');
+  }
+  if (!isValidPhoneNumber(value)) throw new TypeError(`${value} is not a valid phone number for its country code`);
+  return value;
+}
+
+/** Strict E.164 (graphql-scalars' PhoneNumber accepts local forms such as "0721"), checked against numbering plans. */
+export const PhoneNumberScalar = new GraphQLScalarType<string, string>({
+  name: 'PhoneNumber',
+  description: 'A phone number in E.164 form, such as "+40721234567".',
+  serialize: (value) => String(value),
+  parseValue: parsePhone,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('PhoneNumber must be written as a string');
+    return parsePhone(ast.value);
+  },
+});
+
+const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
+
+function parseDecimal(value: unknown): Decimal {
+  if (typeof value !== 'string' || !DECIMAL_PATTERN.test(value)) {
+    throw new TypeError('Decimal must be a string of digits with an optional fraction, such as "1234.50"');
+  }
+  return new Decimal(value);
+}
+
+/** Exact decimal numbers travel as strings: a JavaScript float never touches money or quantities. */
+export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
+  name: 'Decimal',
+  description: 'An exact decimal number, written as a string such as "1234.50".',
+  serialize: (value) => (value instanceof Decimal ? value.toFixed() : parseDecimal(String(value)).toFixed()),
+  parseValue: (value) => parseDecimal(value),
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('Decimal must be written as a string');
+    return parseDecimal(ast.value);
+  },
+});
+
+export const CurrencyScalar = GraphQLCurrency;
+
+@ObjectType({ description: 'An amount of money in an ISO 4217 currency.' })
+export class Money {
+  @Field(() => DecimalScalar)
+  amount!: Decimal;
+
+  @Field(() => CurrencyScalar)
+  currency!: string;
+}

@@ -1,0 +1,99 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context/request-context.js';
+import { inTenant } from '../context/tenant-scope.js';
+import { fromGlobalId } from '../../graphql/global-id.js';
+import { UnauthenticatedError } from '../../graphql/errors.js';
+import { currentTenant, loadTenantNode } from '../tenants/tenant.service.js';
+import { loadUser, membershipsOf } from '../users/user.service.js';
+import * as auth from './auth.service.js';
+import {
+  AuthPayload,
+  ChangePasswordInput,
+  LogInInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SignUpInput,
+  SwitchTenantInput,
+  TokenInput,
+  Viewer,
+} from './auth.types.js';
+
+async function payload(ctx: RequestContext, result: auth.AuthResult, token: string): Promise<AuthPayload> {
+  const app = ctx.app;
+  const tenant = await inTenant(app.orm, result.tenantId, result.userId, (em) => loadTenantNode(app, em, result.tenantId));
+  return { token, user: await loadUser(app, result.userId), tenant };
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => Viewer, { description: 'The caller: user (for a session), company, role and permissions.' })
+  async me(@Ctx() ctx: RequestContext): Promise<Viewer> {
+    const principal = ctx.principal;
+    if (!principal) throw new UnauthenticatedError();
+    return {
+      user: principal.userId ? await loadUser(ctx.app, principal.userId) : null,
+      tenant: await currentTenant(ctx),
+      role: principal.role,
+      permissions: [...principal.permissions].sort(),
+      memberships: principal.userId ? await membershipsOf(ctx.app, principal.userId) : [],
+    };
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Creates a company, its owner and settings; returns a session.' })
+  async signUp(@Ctx() ctx: RequestContext, @Arg('input') input: SignUpInput): Promise<AuthPayload> {
+    const result = await auth.signUp(ctx.app, ctx.meta, input);
+    return payload(ctx, result, result.token);
+  }
+
+  @Mutation(() => AuthPayload)
+  async logIn(@Ctx() ctx: RequestContext, @Arg('input') input: LogInInput): Promise<AuthPayload> {
+    const tenantId = input.tenantId ? fromGlobalId('Tenant', input.tenantId, ['input', 'tenantId']) : null;
+    const result = await auth.logIn(ctx.app, ctx.meta, { ...input, tenantId });
+    return payload(ctx, result, result.token);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Moves this session to another company of the user; the token stays the same.' })
+  async switchTenant(@Ctx() ctx: RequestContext, @Arg('input') input: SwitchTenantInput): Promise<AuthPayload> {
+    const tenantId = fromGlobalId('Tenant', input.tenantId, ['input', 'tenantId']);
+    const result = await auth.switchTenant(ctx, tenantId);
+    return payload(ctx, result, ctx.meta.bearer ?? '');
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session.' })
+  logOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return auth.logOut(ctx);
+  }
+
+  @Mutation(() => Int, { description: 'Ends every session of this user, on every device; returns how many.' })
+  logOutEverywhere(@Ctx() ctx: RequestContext): Promise<number> {
+    return auth.logOutEverywhere(ctx);
+  }
+
+  @Mutation(() => Boolean)
+  async verifyEmail(@Ctx() ctx: RequestContext, @Arg('input') input: TokenInput): Promise<boolean> {
+    await auth.verifyEmail(ctx.app, input.token);
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Sends a new confirmation link; false when already confirmed.' })
+  resendVerificationEmail(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return auth.resendVerificationEmail(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: 'Always true, whether or not the address has an account.' })
+  requestPasswordReset(@Ctx() ctx: RequestContext, @Arg('input') input: RequestPasswordResetInput): Promise<boolean> {
+    return auth.requestPasswordReset(ctx.app, ctx.meta, input.email);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password and ends all sessions of the user.' })
+  resetPassword(@Ctx() ctx: RequestContext, @Arg('input') input: ResetPasswordInput): Promise<boolean> {
+    return auth.resetPassword(ctx.app, input.token, input.newPassword);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  changePassword(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePasswordInput): Promise<boolean> {
+    return auth.changePassword(ctx, input.currentPassword, input.newPassword);
+  }
+}

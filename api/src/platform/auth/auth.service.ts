@@ -1,0 +1,249 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Membership, Role } from '../../../../schema/platform/membership.entity.js';
+import { TenantFeatureOption } from '../../../../schema/platform/tenant-feature-option.entity.js';
+import { TenantModule } from '../../../../schema/platform/tenant-module.entity.js';
+import { TenantSettings } from '../../../../schema/platform/tenant-settings.entity.js';
+import { Tenant } from '../../../../schema/platform/tenant.entity.js';
+import { UserToken, UserTokenPurpose } from '../../../../schema/platform/user-token.entity.js';
+import { User } from '../../../../schema/platform/user.entity.js';
+import { newId } from '../../../../schema/shared/ids.js';
+import { BadUserInputError, ConflictError, UnauthenticatedError } from '../../graphql/errors.js';
+import type { App } from '../app.js';
+import type { RequestContext, RequestMeta } from '../context/request-context.js';
+import { asUser, listMemberships } from '../context/user-scope.js';
+import { enqueueMail } from '../mail/mail.service.js';
+import { passwordResetEmail, verificationEmail } from '../mail/auth-emails.js';
+import type { ModuleKey } from '../modules/module-manifest.js';
+import { DUMMY_HASH, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
+import { createSession, revokeAllSessions, revokeSession } from './session.service.js';
+import { randomToken, sha256 } from './tokens.js';
+
+export interface AuthResult {
+  token: string;
+  userId: string;
+  tenantId: string;
+}
+
+export interface SignUpInput {
+  companyName: string;
+  email: string;
+  password: string;
+  name?: string | null;
+  modules?: ModuleKey[] | null;
+}
+
+const VERIFY_TTL_MS = 3 * 86_400_000;
+const RESET_TTL_MS = 3_600_000;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function checkPassword(password: string, path: string[]): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw BadUserInputError.field(path, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+}
+
+export function checkText(value: string, path: string[], max: number, required = true): string {
+  const trimmed = value.trim();
+  if (required && trimmed.length === 0) throw BadUserInputError.field(path, 'must not be empty');
+  if (trimmed.length > max) throw BadUserInputError.field(path, `must be at most ${max} characters (got ${trimmed.length})`);
+  return trimmed;
+}
+
+/** Inserts the tenant, its settings, modules and the owner's membership; the caller's transaction holds them. */
+async function provisionTenant(app: App, em: EntityManager, tenantId: string, companyName: string, userId: string, modules: Set<ModuleKey>): Promise<void> {
+  em.persist(em.create(Tenant, { id: tenantId, name: companyName }));
+  await em.flush();
+  await em.execute("select set_config('app.tenant_id', ?, true)", [tenantId]);
+  em.persist(em.create(TenantSettings, { tenantId }));
+  em.persist(em.create(Membership, { tenantId, userId, role: Role.OWNER }));
+  for (const key of app.registry.keys) em.persist(em.create(TenantModule, { tenantId, key, enabled: modules.has(key) }));
+  for (const { option } of app.registry.featureOptions) {
+    em.persist(em.create(TenantFeatureOption, { tenantId, key: option.key, enabled: option.defaultEnabled }));
+  }
+}
+
+function chooseModules(app: App, requested: ModuleKey[] | null | undefined): Set<ModuleKey> {
+  const modules = new Set<ModuleKey>(requested ?? app.registry.manifests.filter((m) => m.defaultEnabled).map((m) => m.key));
+  const refusal = app.registry.refuseSet(modules);
+  if (refusal) throw BadUserInputError.field(['input', 'modules'], refusal.reason);
+  return modules;
+}
+
+/**
+ * Creates the company, its owner and its settings in one transaction. An address that already has an
+ * account may sign up another company with the same password; it then belongs to both.
+ */
+export async function signUp(app: App, meta: RequestMeta, input: SignUpInput): Promise<AuthResult> {
+  const companyName = checkText(input.companyName, ['input', 'companyName'], 200);
+  const name = input.name ? checkText(input.name, ['input', 'name'], 200, false) : null;
+  checkPassword(input.password, ['input', 'password']);
+  const email = normaliseEmail(input.email);
+  const modules = chooseModules(app, input.modules);
+  await app.rateLimits.consume({ name: 'signup-ip', points: 20, durationSeconds: 3600 }, meta.ip);
+
+  const existing = await app.orm.em.fork({ useContext: false }).findOne(User, { email });
+  if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
+    throw new ConflictError('An account with this email already exists; sign up with its password to add a company, or log in', ['input', 'email']);
+  }
+  const passwordHash = existing ? null : await hashPassword(input.password);
+  const tenantId = newId();
+  const verifyToken = randomToken();
+  const em = app.orm.em.fork({ clear: true, useContext: false });
+  const result = await em.transactional(async (tx) => {
+    let userId = existing?.id;
+    if (!userId) {
+      const user = tx.create(User, { email, name, passwordHash: passwordHash ?? '', locale: 'en' });
+      tx.persist(user);
+      tx.persist(tx.create(UserToken, { userId: user.id, purpose: UserTokenPurpose.VERIFY_EMAIL, tokenHash: sha256(verifyToken), expiresAt: new Date(Date.now() + VERIFY_TTL_MS) }));
+      userId = user.id;
+    }
+    await provisionTenant(app, tx, tenantId, companyName, userId, modules);
+    const token = createSession(app, tx, meta, userId, tenantId);
+    await tx.flush().catch((error: unknown) => {
+      if (error instanceof Error && 'code' in error && error.code === '23505') {
+        throw new ConflictError('An account with this email already exists', ['input', 'email']);
+      }
+      throw error;
+    });
+    return { token, userId, tenantId };
+  });
+  if (!existing) {
+    await enqueueMail(app, tenantId, verificationEmail(email, `${app.config.appUrl}/verify-email?token=${verifyToken}`));
+  }
+  return result;
+}
+
+export interface LogInInput {
+  email: string;
+  password: string;
+  tenantId?: string | null;
+}
+
+const LOGIN_WINDOW_S = 15 * 60;
+
+/** Throttled per address and per IP; only failures count, and a success clears the address's count. */
+export async function logIn(app: App, meta: RequestMeta, input: LogInInput): Promise<AuthResult> {
+  const email = normaliseEmail(input.email);
+  const perEmail = { name: 'login-email', points: app.config.rateLimits.loginPerEmailPer15Min, durationSeconds: LOGIN_WINDOW_S };
+  const perIp = { name: 'login-ip', points: app.config.rateLimits.loginPerIpPer15Min, durationSeconds: LOGIN_WINDOW_S };
+  await app.rateLimits.check(perEmail, email);
+  await app.rateLimits.check(perIp, meta.ip);
+  const user = await app.orm.em.fork({ useContext: false }).findOne(User, { email });
+  const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!user || !valid) {
+    await app.rateLimits.consume(perEmail, email).catch(() => undefined);
+    await app.rateLimits.consume(perIp, meta.ip).catch(() => undefined);
+    throw new UnauthenticatedError('Wrong email or password');
+  }
+  await app.rateLimits.reset(perEmail, email);
+  return asUser(app.orm, user.id, async (em) => {
+    const memberships = await listMemberships(em, user.id);
+    const chosen = input.tenantId ? memberships.find((m) => m.tenant_id === input.tenantId) : memberships.at(-1);
+    if (!chosen) throw new UnauthenticatedError(input.tenantId ? 'You are not a member of that company' : 'Your account belongs to no company');
+    const token = createSession(app, em, meta, user.id, chosen.tenant_id);
+    await em.flush();
+    return { token, userId: user.id, tenantId: chosen.tenant_id };
+  });
+}
+
+/** Moves the current session to another company the user belongs to. */
+export async function switchTenant(ctx: RequestContext, tenantId: string): Promise<AuthResult> {
+  const principal = ctx.principal;
+  if (!principal?.userId || !principal.sessionId) throw new UnauthenticatedError('Only a signed-in person can switch company');
+  const { userId, sessionId } = principal;
+  await asUser(ctx.app.orm, userId, async (em) => {
+    const memberships = await listMemberships(em, userId);
+    if (!memberships.some((m) => m.tenant_id === tenantId)) throw BadUserInputError.field(['input', 'tenantId'], 'you are not a member of that company');
+    await em.execute('update sessions set tenant_id = ? where id = ?', [tenantId, sessionId]);
+  });
+  return { token: '', userId, tenantId };
+}
+
+export async function logOut(ctx: RequestContext): Promise<boolean> {
+  const sessionId = ctx.principal?.sessionId;
+  if (!sessionId) throw new UnauthenticatedError('Only a session can log out');
+  await revokeSession(ctx.app, sessionId);
+  return true;
+}
+
+export async function logOutEverywhere(ctx: RequestContext): Promise<number> {
+  const userId = ctx.principal?.userId;
+  if (!userId) throw new UnauthenticatedError('Only a signed-in person can log out everywhere');
+  return revokeAllSessions(ctx.app.orm.em.fork({ useContext: false }), userId);
+}
+
+async function consumeUserToken(em: EntityManager, token: string, purpose: UserTokenPurpose): Promise<UserToken> {
+  const row = await em.findOne(UserToken, { tokenHash: sha256(token), purpose });
+  if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
+    throw BadUserInputError.field(['input', 'token'], 'this link is invalid, used or expired');
+  }
+  row.usedAt = new Date();
+  return row;
+}
+
+export async function verifyEmail(app: App, token: string): Promise<string> {
+  return app.orm.em.fork({ clear: true, useContext: false }).transactional(async (em) => {
+    const row = await consumeUserToken(em, token, UserTokenPurpose.VERIFY_EMAIL);
+    const user = await em.findOneOrFail(User, { id: row.userId });
+    user.emailVerifiedAt ??= new Date();
+    return user.id;
+  });
+}
+
+export async function resendVerificationEmail(ctx: RequestContext): Promise<boolean> {
+  const userId = ctx.principal?.userId;
+  if (!userId) throw new UnauthenticatedError();
+  const em = ctx.app.orm.em.fork({ clear: true, useContext: false });
+  const user = await em.findOneOrFail(User, { id: userId });
+  if (user.emailVerifiedAt) return false;
+  await ctx.app.rateLimits.consume({ name: 'verify-resend', points: 5, durationSeconds: 3600 }, userId);
+  const token = randomToken();
+  em.persist(em.create(UserToken, { userId, purpose: UserTokenPurpose.VERIFY_EMAIL, tokenHash: sha256(token), expiresAt: new Date(Date.now() + VERIFY_TTL_MS) }));
+  await em.flush();
+  await enqueueMail(ctx.app, ctx.tenantId, verificationEmail(user.email, `${ctx.app.config.appUrl}/verify-email?token=${token}`));
+  return true;
+}
+
+/** Always answers true, so the form cannot be used to learn who has an account. */
+export async function requestPasswordReset(app: App, meta: RequestMeta, rawEmail: string): Promise<boolean> {
+  const email = normaliseEmail(rawEmail);
+  await app.rateLimits.consume({ name: 'reset-ip', points: 20, durationSeconds: 3600 }, meta.ip);
+  await app.rateLimits.consume({ name: 'reset-email', points: 5, durationSeconds: 3600 }, email);
+  const em = app.orm.em.fork({ clear: true, useContext: false });
+  const user = await em.findOne(User, { email });
+  if (!user) return true;
+  const token = randomToken();
+  em.persist(em.create(UserToken, { userId: user.id, purpose: UserTokenPurpose.RESET_PASSWORD, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) }));
+  await em.flush();
+  await enqueueMail(app, null, passwordResetEmail(email, `${app.config.appUrl}/reset-password?token=${token}`));
+  return true;
+}
+
+/** Sets the new password and ends every session, since the old password may be known to someone else. */
+export async function resetPassword(app: App, token: string, newPassword: string): Promise<boolean> {
+  checkPassword(newPassword, ['input', 'newPassword']);
+  const passwordHash = await hashPassword(newPassword);
+  await app.orm.em.fork({ clear: true, useContext: false }).transactional(async (em) => {
+    const row = await consumeUserToken(em, token, UserTokenPurpose.RESET_PASSWORD);
+    const user = await em.findOneOrFail(User, { id: row.userId });
+    user.passwordHash = passwordHash;
+    user.emailVerifiedAt ??= new Date();
+    await em.flush();
+    await revokeAllSessions(em, user.id);
+  });
+  return true;
+}
+
+export async function changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<boolean> {
+  const userId = ctx.principal?.userId;
+  if (!userId) throw new UnauthenticatedError();
+  checkPassword(newPassword, ['input', 'newPassword']);
+  const em = ctx.app.orm.em.fork({ clear: true, useContext: false });
+  const user = await em.findOneOrFail(User, { id: userId });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw BadUserInputError.field(['input', 'currentPassword'], 'is not your current password');
+  user.passwordHash = await hashPassword(newPassword);
+  await em.flush();
+  return true;
+}

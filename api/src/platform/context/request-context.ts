@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import type { Logger } from 'pino';
+import { UnauthenticatedError } from '../../graphql/errors.js';
+import type { App } from '../app.js';
+import type { TenantModules } from '../modules/tenant-modules.js';
+import type { Principal, ServiceContext } from './service-context.js';
+import { TenantScope } from './tenant-scope.js';
+
+export interface RequestMeta {
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  bearer: string | null;
+}
+
+export interface Authentication {
+  principal: Principal;
+  modules: TenantModules;
+  /** The transaction opened while authenticating; the request goes on in it. */
+  scope: TenantScope;
+}
+
+/**
+ * One GraphQL request: who is calling, and one tenant transaction shared by all its resolvers,
+ * committed after the response is built (each mutation also runs in its own savepoint).
+ */
+export class RequestContext implements ServiceContext {
+  readonly log: Logger;
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+  private scope: TenantScope | null;
+
+  constructor(
+    readonly app: App,
+    readonly meta: RequestMeta,
+    private readonly auth: Authentication | null,
+  ) {
+    this.scope = auth?.scope ?? null;
+    this.log = app.log.child({ requestId: meta.requestId, tenantId: auth?.principal.tenantId, userId: auth?.principal.userId ?? undefined });
+  }
+
+  get requestId(): string {
+    return this.meta.requestId;
+  }
+
+  get principal(): Principal | null {
+    return this.auth?.principal ?? null;
+  }
+
+  get modules(): TenantModules | null {
+    return this.auth?.modules ?? null;
+  }
+
+  get tenantId(): string {
+    const principal = this.principal;
+    if (!principal) throw new UnauthenticatedError();
+    return principal.tenantId;
+  }
+
+  async em(): Promise<EntityManager> {
+    const principal = this.principal;
+    if (!principal) throw new UnauthenticatedError();
+    this.scope ??= await TenantScope.open(this.app.orm, principal.tenantId, principal.userId);
+    return this.scope.em;
+  }
+
+  /** A per-request DataLoader, so nested fields of a list load in one query. */
+  loader<V>(name: string, create: () => DataLoader<string, V>): DataLoader<string, V> {
+    let loader = this.loaders.get(name) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = create();
+      this.loaders.set(name, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
+  /** Ends the request's transaction: commit, or roll back when the request failed as a whole. */
+  async finish(commit: boolean): Promise<void> {
+    const scope = this.scope;
+    this.scope = null;
+    if (!scope) return;
+    if (commit) await scope.commit();
+    else await scope.rollback();
+  }
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Permission } from '../auth/permissions.js';
+import type { Role } from '../../../../schema/platform/membership.entity.js';
+
+export interface Principal {
+  kind: 'session' | 'apiKey';
+  tenantId: string;
+  userId: string | null;
+  sessionId: string | null;
+  apiKeyId: string | null;
+  role: Role | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+/**
+ * What every service method receives first: who acts, for which tenant, and the tenant-scoped
+ * EntityManager (inside a transaction whose `app.tenant_id` drives row-level security).
+ */
+export interface ServiceContext {
+  readonly requestId: string;
+  readonly log: Logger;
+  readonly tenantId: string;
+  readonly principal: Principal | null;
+  em(): Promise<EntityManager>;
+}

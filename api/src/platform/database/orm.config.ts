@@ -1,0 +1,38 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { migrations } from '../../../../migrations/index.js';
+import { manifests } from '../../modules.js';
+import { platformEntities } from './platform-entities.js';
+
+export interface OrmOptions {
+  url: string;
+  poolMax?: number;
+  /** Called with every SQL statement; the N+1 test counts them. */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(options: OrmOptions): Options {
+  return defineConfig({
+    clientUrl: options.url,
+    entities: [...platformEntities, ...manifests.flatMap((m) => m.entities)] as Options['entities'],
+    extensions: [Migrator],
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    // Entities are explicit; nothing is discovered from disk at run time.
+    discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: options.onQuery ? ['query'] : false,
+    logger: options.onQuery ?? (() => undefined),
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: 'migrations',
+      pathTs: 'migrations',
+      emit: 'ts',
+      snapshot: true,
+      snapshotName: '.snapshot',
+      migrationsList: migrations,
+      transactional: true,
+      allOrNothing: true,
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { ModuleKey } from './module-manifest.js';
+import type { ModuleRegistry } from './module-registry.js';
+
+/** A tenant's switches as read at the start of a request or job. */
+export class TenantModules {
+  constructor(
+    private readonly registry: ModuleRegistry,
+    private readonly modules: ReadonlyMap<string, boolean>,
+    private readonly options: ReadonlyMap<string, boolean>,
+  ) {}
+
+  isEnabled(key: ModuleKey): boolean {
+    return this.modules.get(key) ?? false;
+  }
+
+  enabledKeys(): Set<ModuleKey> {
+    return new Set(this.registry.keys.filter((key) => this.isEnabled(key)));
+  }
+
+  /** A feature option is on when its module is on and the option is (explicitly or by default). */
+  isFeatureEnabled(key: string): boolean {
+    const entry = this.registry.featureOption(key);
+    if (!entry || !this.isEnabled(entry.module)) return false;
+    return this.options.get(key) ?? entry.option.defaultEnabled;
+  }
+}

@@ -1,0 +1,55 @@
+import { TenantSettings } from '../../../../schema/platform/tenant-settings.entity.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { App } from '../app.js';
+import { BadUserInputError, ForbiddenError } from '../../graphql/errors.js';
+import { toGlobalId } from '../../graphql/global-id.js';
+import { checkText } from '../auth/auth.service.js';
+import type { RequestContext } from '../context/request-context.js';
+import { describeModules, loadTenantModules } from '../modules/module.service.js';
+import type { TenantNode, UpdateTenantSettingsInput } from './tenant.types.js';
+
+const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+export const LOCALES = ['en', 'ro', 'es', 'nb', 'el'] as const;
+
+/** Reads a tenant through a tenant-scoped EntityManager (the request's, or a fresh one after sign-up). */
+export async function loadTenantNode(app: App, em: EntityManager, tenantId: string): Promise<TenantNode> {
+  const rows = await em.execute<{ name: string }[]>('select name from tenants where id = ?', [tenantId]);
+  const settings = await em.findOneOrFail(TenantSettings, { tenantId });
+  const modules = await loadTenantModules(em, app.registry);
+  return {
+    id: toGlobalId('Tenant', tenantId),
+    name: rows[0]?.name ?? '',
+    modules: describeModules(app.registry, modules),
+    settings: { currency: settings.currency, timeZone: settings.timeZone, locale: settings.locale },
+  };
+}
+
+export async function currentTenant(ctx: RequestContext): Promise<TenantNode> {
+  return loadTenantNode(ctx.app, await ctx.em(), ctx.tenantId);
+}
+
+export async function updateTenantSettings(ctx: RequestContext, input: UpdateTenantSettingsInput): Promise<TenantNode> {
+  if (!ctx.principal?.permissions.has('settings:manage')) throw new ForbiddenError('Only owners and admins change company settings');
+  const em = await ctx.em();
+  const settings = await em.findOneOrFail(TenantSettings, { tenantId: ctx.tenantId });
+  if (input.currency !== undefined) {
+    if (!CURRENCIES.has(input.currency)) throw BadUserInputError.field(['input', 'currency'], 'is not an ISO 4217 currency');
+    settings.currency = input.currency;
+  }
+  if (input.timeZone !== undefined) {
+    if (!TIME_ZONES.has(input.timeZone)) throw BadUserInputError.field(['input', 'timeZone'], 'is not an IANA time zone');
+    settings.timeZone = input.timeZone;
+  }
+  if (input.locale !== undefined) {
+    if (!(LOCALES as readonly string[]).includes(input.locale)) throw BadUserInputError.field(['input', 'locale'], `must be one of ${LOCALES.join(', ')}`);
+    settings.locale = input.locale;
+  }
+  await em.flush();
+  if (input.name !== undefined) {
+    const name = checkText(input.name, ['input', 'name'], 200);
+    // tenants is a platform table: written through the request's connection so it commits with the rest.
+    await em.execute('update tenants set name = ? where id = ?', [name, ctx.tenantId]);
+  }
+  return currentTenant(ctx);
+}

@@ -1,0 +1,41 @@
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../../../schema/platform/membership.entity.js';
+import type { RequestContext } from '../context/request-context.js';
+import { listMembers, removeMember, setMemberRole } from './user.service.js';
+import { MemberNode } from './user.types.js';
+
+@InputType()
+export class SetMemberRoleInput {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => Role)
+  role!: Role;
+}
+
+@InputType()
+export class RemoveMemberInput {
+  @Field(() => ID)
+  userId!: string;
+}
+
+@Resolver()
+export class UserResolver {
+  @Authorized()
+  @Query(() => [MemberNode], { description: 'People of this company with their roles (a short list: not paginated).' })
+  members(@Ctx() ctx: RequestContext): Promise<MemberNode[]> {
+    return listMembers(ctx);
+  }
+
+  @Authorized('users:manage')
+  @Mutation(() => MemberNode)
+  setMemberRole(@Ctx() ctx: RequestContext, @Arg('input') input: SetMemberRoleInput): Promise<MemberNode> {
+    return setMemberRole(ctx, input.userId, input.role);
+  }
+
+  @Authorized('users:manage')
+  @Mutation(() => ID, { description: 'Removes a person from this company and ends their sessions in it; returns their id.' })
+  removeMember(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveMemberInput): Promise<string> {
+    return removeMember(ctx, input.userId);
+  }
+}

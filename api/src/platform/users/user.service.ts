@@ -1,0 +1,70 @@
+import { Membership, Role } from '../../../../schema/platform/membership.entity.js';
+import { User } from '../../../../schema/platform/user.entity.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors.js';
+import { fromGlobalId, toGlobalId } from '../../graphql/global-id.js';
+import type { App } from '../app.js';
+import { canGrantRole } from '../auth/permissions.js';
+import type { RequestContext } from '../context/request-context.js';
+import { asUser, listMemberships } from '../context/user-scope.js';
+import type { MemberNode, MembershipNode, UserNode } from './user.types.js';
+
+export function toUserNode(user: User): UserNode {
+  return { id: toGlobalId('User', user.id), email: user.email, name: user.name ?? null, emailVerified: !!user.emailVerifiedAt, locale: user.locale };
+}
+
+export async function loadUser(app: App, userId: string): Promise<UserNode> {
+  return toUserNode(await app.orm.em.fork({ useContext: false }).findOneOrFail(User, { id: userId }));
+}
+
+export async function membershipsOf(app: App, userId: string): Promise<MembershipNode[]> {
+  return asUser(app.orm, userId, async (em) =>
+    (await listMemberships(em, userId)).map((m) => ({ tenantId: toGlobalId('Tenant', m.tenant_id), tenantName: m.tenant_name, role: m.role as Role })),
+  );
+}
+
+export async function listMembers(ctx: RequestContext): Promise<MemberNode[]> {
+  const em = await ctx.em();
+  const memberships = await em.find(Membership, {}, { orderBy: { createdAt: 'asc' } });
+  const users = await ctx.app.orm.em.fork({ useContext: false }).find(User, { id: { $in: memberships.map((m) => m.userId) } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return memberships.flatMap((m) => {
+    const user = byId.get(m.userId);
+    return user ? [{ user: toUserNode(user), role: m.role }] : [];
+  });
+}
+
+async function ownerCount(ctx: RequestContext): Promise<number> {
+  return (await ctx.em()).count(Membership, { role: Role.OWNER });
+}
+
+/** Role changes: only within what the changer may grant, and a company always keeps an owner. */
+export async function setMemberRole(ctx: RequestContext, userGlobalId: string, role: Role): Promise<MemberNode> {
+  const actor = ctx.principal;
+  if (!actor?.role || !actor.permissions.has('users:manage')) throw new ForbiddenError('Only owners and admins manage people');
+  const userId = fromGlobalId('User', userGlobalId, ['input', 'userId']);
+  const em = await ctx.em();
+  const membership = await em.findOne(Membership, { tenantId: ctx.tenantId, userId });
+  if (!membership) throw new NotFoundError('User');
+  if (!canGrantRole(actor.role, role) || !canGrantRole(actor.role, membership.role)) throw new ForbiddenError(`A ${actor.role} cannot make or unmake a ${role === Role.OWNER ? role : membership.role}`);
+  if (membership.role === Role.OWNER && role !== Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'role']);
+  membership.role = role;
+  await em.flush();
+  const user = await ctx.app.orm.em.fork({ useContext: false }).findOneOrFail(User, { id: userId });
+  return { user: toUserNode(user), role };
+}
+
+export async function removeMember(ctx: RequestContext, userGlobalId: string): Promise<string> {
+  const actor = ctx.principal;
+  if (!actor?.role || !actor.permissions.has('users:manage')) throw new ForbiddenError('Only owners and admins manage people');
+  const userId = fromGlobalId('User', userGlobalId, ['input', 'userId']);
+  const em = await ctx.em();
+  const membership = await em.findOne(Membership, { tenantId: ctx.tenantId, userId });
+  if (!membership) throw new NotFoundError('User');
+  if (!canGrantRole(actor.role, membership.role)) throw new ForbiddenError(`A ${actor.role} cannot remove a ${membership.role}`);
+  if (membership.role === Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'userId']);
+  em.remove(membership);
+  await em.flush();
+  // Their sessions in this company end at once.
+  await em.execute('update sessions set revoked_at = now() where user_id = ? and tenant_id = ? and revoked_at is null', [userId, ctx.tenantId]);
+  return userGlobalId;
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+
+/** Every setting Kontor reads from the environment; the README's table mirrors this list. */
+export interface Config {
+  port: number;
+  /** Owner connection (runs migrations, creates the application role). Unset: embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** Connection the API and workers use: a role that owns no table, so row-level security applies. */
+  databaseAppUrl: string | undefined;
+  appRolePassword: string;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  appUrl: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  workersInProcess: boolean;
+  logLevel: string;
+  sessionTtlDays: number;
+  rateLimits: {
+    loginPerEmailPer15Min: number;
+    loginPerIpPer15Min: number;
+    apiKeyPerMinute: number;
+    tenantPerMinute: number;
+  };
+  graphql: { maxDepth: number; maxComplexity: number };
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function str(name: string): string | undefined {
+  const raw = process.env[name];
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+export function loadConfig(): Config {
+  const port = int('PORT', 4000);
+  return {
+    port,
+    databaseUrl: str('DATABASE_URL'),
+    databaseAppUrl: str('DATABASE_APP_URL'),
+    appRolePassword: str('DATABASE_APP_PASSWORD') ?? 'kontor_app',
+    redisUrl: str('REDIS_URL'),
+    smtpUrl: str('SMTP_URL'),
+    mailFrom: str('MAIL_FROM') ?? 'Kontor <no-reply@kontor.localhost>',
+    appUrl: str('APP_URL') ?? `http://localhost:${port}`,
+    dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 5433),
+    workersInProcess: (str('WORKERS') ?? 'inline') !== 'off',
+    logLevel: str('LOG_LEVEL') ?? 'info',
+    sessionTtlDays: int('SESSION_TTL_DAYS', 30),
+    rateLimits: {
+      loginPerEmailPer15Min: int('RATE_LIMIT_LOGIN_PER_EMAIL', 10),
+      loginPerIpPer15Min: int('RATE_LIMIT_LOGIN_PER_IP', 50),
+      apiKeyPerMinute: int('RATE_LIMIT_API_KEY_PER_MINUTE', 600),
+      tenantPerMinute: int('RATE_LIMIT_TENANT_PER_MINUTE', 3000),
+    },
+    graphql: { maxDepth: int('GRAPHQL_MAX_DEPTH', 10), maxComplexity: int('GRAPHQL_MAX_COMPLEXITY', 5000) },
+  };
+}

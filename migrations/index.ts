@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123010349 } from './Migration20261123010349.js';
+
+/** Every migration, in order. Listed statically so both the compiled app and the tests can run them. */
+export const migrations: MigrationObject[] = [{ name: 'Migration20261123010349', class: Migration20261123010349 }];

@@ -1,0 +1,18 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from '../api/src/platform/database/orm.config.js';
+
+/**
+ * Generates a migration from the difference between the entities and the last snapshot, into
+ * migrations/. Read it, add what MikroORM cannot express (RLS policies, expression indexes), and list
+ * it in migrations/index.ts. Needs DATABASE_URL (an owner connection to a database at the latest migration).
+ */
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL is required');
+const orm = await MikroORM.init(ormConfig({ url, poolMax: 1 }));
+try {
+  const initial = process.argv.includes('--initial');
+  const result = await orm.getMigrator().createMigration('migrations', false, initial);
+  console.log(result.fileName ? `created migrations/${result.fileName}` : 'no changes');
+} finally {
+  await orm.close(true);
+}

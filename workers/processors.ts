@@ -1,0 +1,12 @@
+import type { App } from '../api/src/platform/app.js';
+import type { MailDriver } from '../api/src/platform/mail/mail-message.js';
+import { mailingProcessor } from './mailing.job.js';
+import { PLATFORM_QUEUES } from './queues.js';
+import type { Processor } from './worker-host.js';
+
+/** Every queue's processor. Module queues join here as their modules gain jobs. */
+export function processors(_app: App, mail: MailDriver): Record<string, Processor> {
+  return {
+    [PLATFORM_QUEUES.mailing]: mailingProcessor(mail) as Processor,
+  };
+}
