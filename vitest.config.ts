@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // SWC (not esbuild) so that decorator metadata reaches type-graphql and MikroORM.
 export default defineConfig({
@@ -13,6 +16,11 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // graphql 16 has no exports map: Node loads its CommonJS build, Vite would pick its .mjs build.
+    // One realm only, or type-graphql rejects our scalars ("another module or realm").
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],

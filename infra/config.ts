@@ -20,6 +20,7 @@ export interface Config {
   rateLimits: {
     loginPerEmailPer15Min: number;
     loginPerIpPer15Min: number;
+    signUpPerIpPerHour: number;
     apiKeyPerMinute: number;
     tenantPerMinute: number;
   };
@@ -58,6 +59,7 @@ export function loadConfig(): Config {
     rateLimits: {
       loginPerEmailPer15Min: int('RATE_LIMIT_LOGIN_PER_EMAIL', 10),
       loginPerIpPer15Min: int('RATE_LIMIT_LOGIN_PER_IP', 50),
+      signUpPerIpPerHour: int('RATE_LIMIT_SIGNUP_PER_IP', 20),
       apiKeyPerMinute: int('RATE_LIMIT_API_KEY_PER_MINUTE', 600),
       tenantPerMinute: int('RATE_LIMIT_TENANT_PER_MINUTE', 3000),
     },

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
@@ -78,6 +79,10 @@ export class ConflictError extends AppError {
 
 export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    // `http` is read (and removed from the response) by Apollo: the answer is HTTP 429 with Retry-After.
+    super('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }

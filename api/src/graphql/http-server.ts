@@ -32,7 +32,8 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 }
 
 function errorBody(error: AppError): string {
-  return JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+  const { http: _http, ...extensions } = error.extensions;
+  return JSON.stringify({ errors: [{ message: error.message, extensions }] });
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };

@@ -14,6 +14,8 @@ export interface Connections {
   /** Application role: everything tenant data goes through this. */
   appUrl: string;
   onQuery?: (sql: string) => void;
+  /** BullMQ schema (PostgreSQL) or key prefix (Redis); tests isolate runs with their own. */
+  queueNamespace?: string;
 }
 
 export function createLogger(config: Config): Logger {
@@ -28,7 +30,7 @@ export async function createApp(config: Config, connections: Connections, log: L
     orm,
     registry: new ModuleRegistry(manifests),
     rateLimits: RateLimits.create(config.redisUrl),
-    jobs: new JobQueues({ redisUrl: config.redisUrl, pgUrl: connections.ownerUrl, namespace: QUEUE_NAMESPACE }),
+    jobs: new JobQueues({ redisUrl: config.redisUrl, pgUrl: connections.ownerUrl, namespace: connections.queueNamespace ?? QUEUE_NAMESPACE }),
   };
 }
 

@@ -81,7 +81,7 @@ export async function signUp(app: App, meta: RequestMeta, input: SignUpInput): P
   checkPassword(input.password, ['input', 'password']);
   const email = normaliseEmail(input.email);
   const modules = chooseModules(app, input.modules);
-  await app.rateLimits.consume({ name: 'signup-ip', points: 20, durationSeconds: 3600 }, meta.ip);
+  await app.rateLimits.consume({ name: 'signup-ip', points: app.config.rateLimits.signUpPerIpPerHour, durationSeconds: 3600 }, meta.ip);
 
   const existing = await app.orm.em.fork({ useContext: false }).findOne(User, { email });
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
