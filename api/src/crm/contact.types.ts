@@ -1,10 +1,8 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { InModule } from '../graphql/guards.js';
 import { Connection, OrderDirection } from '../graphql/pagination.js';
 import { DateTimeScalar, EmailAddressScalar, PhoneNumberScalar } from '../graphql/scalars.js';
 
 @ObjectType('Contact', { description: 'A person the company deals with.' })
-@InModule('CRM')
 export class ContactNode {
   @Field(() => ID)
   id!: string;

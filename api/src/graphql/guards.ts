@@ -10,11 +10,30 @@ export interface KontorFieldExtensions {
   feature?: string;
 }
 
-/** Marks a resolver class (all its fields) or an object type as part of a module. */
-export const InModule = (module: ModuleKey): ClassDecorator & MethodDecorator & PropertyDecorator => Extensions({ module });
+/**
+ * Tags every query, mutation and field resolver of a resolver class (or one method) with field
+ * extensions. type-graphql ignores class-level extensions for fields, so a class decorator applies
+ * them to each method.
+ */
+function tagFields(extensions: KontorFieldExtensions): ClassDecorator & MethodDecorator {
+  return ((target: object, propertyKey?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (propertyKey !== undefined && descriptor) {
+      Extensions({ ...extensions })(target, propertyKey, descriptor);
+      return;
+    }
+    const prototype = (target as { prototype: object }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name);
+      if (name !== 'constructor' && method && typeof method.value === 'function') Extensions({ ...extensions })(prototype, name, method);
+    }
+  }) as ClassDecorator & MethodDecorator;
+}
 
-/** Marks a field as belonging to a feature option inside its module. */
-export const InFeature = (feature: string): ClassDecorator & MethodDecorator & PropertyDecorator => Extensions({ feature });
+/** Marks a resolver class (all its fields), or one field, as part of a module. */
+export const InModule = (module: ModuleKey): ClassDecorator & MethodDecorator => tagFields({ module });
+
+/** Marks a resolver class, or one field, as part of a feature option inside its module. */
+export const InFeature = (feature: string): ClassDecorator & MethodDecorator => tagFields({ feature });
 
 function fieldExtensions(info: GraphQLResolveInfo): KontorFieldExtensions {
   const field = info.parentType.getFields()[info.fieldName];

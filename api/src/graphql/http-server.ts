@@ -51,7 +51,16 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
     formatError: formatError(app.log),
     includeStacktraceInErrorResponses: false,
     validationRules: [depthRule(app.config.graphql.maxDepth)],
-    plugins: [complexityPlugin(schema, app.config.graphql.maxComplexity)],
+    plugins: [
+      complexityPlugin(schema, app.config.graphql.maxComplexity),
+      {
+        requestDidStart: async () => ({
+          willSendResponse: async ({ response, contextValue }) => {
+            if (response.body.kind === 'single' && response.body.singleResult.errors?.length) contextValue.outcome.failed = true;
+          },
+        }),
+      },
+    ],
     introspection: true,
     csrfPrevention: true,
   });
@@ -93,7 +102,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
         context: async () => ctx,
       });
-      await ctx.finish(true);
+      await ctx.finish(!ctx.outcome.failed);
     } catch (error) {
       await ctx.finish(false).catch(() => undefined);
       throw error;

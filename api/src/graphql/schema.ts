@@ -8,7 +8,6 @@ import { ModuleResolver } from '../platform/modules/module.resolver.js';
 import { TenantResolver } from '../platform/tenants/tenant.resolver.js';
 import { UserResolver } from '../platform/users/user.resolver.js';
 import { authChecker, moduleGuard } from './guards.js';
-import { mutationSavepoint } from './savepoint.js';
 
 const platformResolvers = [AuthResolver, ModuleResolver, TenantResolver, UserResolver, ApiKeyResolver, InvitationResolver];
 
@@ -18,7 +17,7 @@ export async function buildKontorSchema(): Promise<GraphQLSchema> {
     resolvers: [...platformResolvers, ...manifests.flatMap((m) => m.resolvers)] as [typeof AuthResolver],
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [moduleGuard, mutationSavepoint],
+    globalMiddlewares: [moduleGuard],
     validate: false,
     emitSchemaFile: false,
   });

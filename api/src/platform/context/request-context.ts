@@ -22,20 +22,27 @@ export interface Authentication {
 }
 
 /**
- * One GraphQL request: who is calling, and one tenant transaction shared by all its resolvers,
- * committed after the response is built (each mutation also runs in its own savepoint).
+ * One GraphQL request: who is calling, and one tenant transaction shared by all its resolvers.
+ * It commits only when the response carries no error: a request is all or nothing, so a mutation
+ * that fails midway (or a later mutation of the same document) leaves no half-written data.
  */
 export class RequestContext implements ServiceContext {
   readonly log: Logger;
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
-  private scope: TenantScope | null;
+  // Held in an object: Apollo hands resolvers a shallow copy of the context, and all copies must share it.
+  private readonly transaction: { scope: TenantScope | null };
+  /**
+   * Set when the response carries an error; the transaction is then rolled back. An object, because
+   * Apollo hands plugins a shallow copy of the context.
+   */
+  readonly outcome = { failed: false };
 
   constructor(
     readonly app: App,
     readonly meta: RequestMeta,
     private readonly auth: Authentication | null,
   ) {
-    this.scope = auth?.scope ?? null;
+    this.transaction = { scope: auth?.scope ?? null };
     this.log = app.log.child({ requestId: meta.requestId, tenantId: auth?.principal.tenantId, userId: auth?.principal.userId ?? undefined });
   }
 
@@ -60,8 +67,8 @@ export class RequestContext implements ServiceContext {
   async em(): Promise<EntityManager> {
     const principal = this.principal;
     if (!principal) throw new UnauthenticatedError();
-    this.scope ??= await TenantScope.open(this.app.orm, principal.tenantId, principal.userId);
-    return this.scope.em;
+    this.transaction.scope ??= await TenantScope.open(this.app.orm, principal.tenantId, principal.userId);
+    return this.transaction.scope.em;
   }
 
   /** A per-request DataLoader, so nested fields of a list load in one query. */
@@ -76,8 +83,8 @@ export class RequestContext implements ServiceContext {
 
   /** Ends the request's transaction: commit, or roll back when the request failed as a whole. */
   async finish(commit: boolean): Promise<void> {
-    const scope = this.scope;
-    this.scope = null;
+    const scope = this.transaction.scope;
+    this.transaction.scope = null;
     if (!scope) return;
     if (commit) await scope.commit();
     else await scope.rollback();

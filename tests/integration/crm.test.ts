@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, ok, signUp, startKontor, type Kontor, type SignedUp } from '../support/harness.js';
+
+interface ContactRow {
+  id: string;
+  firstName: string;
+  lastName: string | null;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+  company: { id: string; name: string } | null;
+}
+interface Page {
+  contacts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: ContactRow }[] };
+}
+
+const FIELDS = 'id firstName lastName fullName email phone jobTitle company { id name }';
+const CREATE = `mutation($input: CreateContactInput!) { createContact(input: $input) { ${FIELDS} } }`;
+const UPDATE = `mutation($input: UpdateContactInput!) { updateContact(input: $input) { ${FIELDS} } }`;
+const LIST = `query($first: Int, $after: String, $filter: ContactFilter, $orderBy: ContactOrder) {
+  contacts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${FIELDS} } }
+  }
+}`;
+
+describe('CRM: people and companies', () => {
+  let kontor: Kontor;
+  let owner: SignedUp;
+  let acme: { id: string };
+
+  beforeAll(async () => {
+    kontor = await startKontor({ workers: false });
+    owner = await signUp(kontor);
+    acme = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Acme SRL", domain: "Acme.RO", email: "office@acme.ro", phone: "+40212345678" }) { id } }`, {}, owner.token)).createCompany;
+  });
+  afterAll(() => kontor.close());
+
+  const create = async (input: Record<string, unknown>): Promise<ContactRow> => ok(await kontor.gql<{ createContact: ContactRow }>(CREATE, { input }, owner.token)).createContact;
+
+  it('creates, reads, updates and deletes a person working at a company', async () => {
+    const ana = await create({ firstName: ' Ana ', lastName: 'Popescu', email: 'Ana.Popescu@Example.com', phone: '+40721234567', jobTitle: 'Buyer', companyId: acme.id });
+    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Popescu', fullName: 'Ana Popescu', email: 'ana.popescu@example.com', phone: '+40721234567', jobTitle: 'Buyer', company: { id: acme.id, name: 'Acme SRL' } });
+    expect(ok(await kontor.gql<{ contact: ContactRow }>(`query($id: ID!) { contact(id: $id) { ${FIELDS} } }`, { id: ana.id }, owner.token)).contact).toEqual(ana);
+
+    // Omitted fields stay, null clears.
+    const updated = ok(await kontor.gql<{ updateContact: ContactRow }>(UPDATE, { input: { id: ana.id, lastName: 'Ionescu', jobTitle: null, companyId: null } }, owner.token)).updateContact;
+    expect(updated).toMatchObject({ firstName: 'Ana', lastName: 'Ionescu', email: 'ana.popescu@example.com', jobTitle: null, company: null });
+
+    expect(ok(await kontor.gql<{ deleteContact: string }>(`mutation($input: DeleteContactInput!) { deleteContact(input: $input) }`, { input: { id: ana.id } }, owner.token)).deleteContact).toBe(ana.id);
+    expect(errorCode(await kontor.gql(`query($id: ID!) { contact(id: $id) { id } }`, { id: ana.id }, owner.token))).toBe('NOT_FOUND');
+    expect(errorCode(await kontor.gql(UPDATE, { input: { id: ana.id, firstName: 'Ghost' } }, owner.token))).toBe('NOT_FOUND');
+  });
+
+  it('accepts only valid emails and E.164 phones, with the field path', async () => {
+    for (const [input, field] of [
+      [{ firstName: 'A', email: 'not an email' }, 'email'],
+      [{ firstName: 'A', phone: '0721234567' }, 'phone'],
+      [{ firstName: 'A', phone: '+40 721 234 567' }, 'phone'],
+      [{ firstName: 'A', phone: '+999123' }, 'phone'],
+      [{ firstName: '   ' }, 'firstName'],
+      [{ firstName: 'x'.repeat(201) }, 'firstName'],
+    ] as const) {
+      const result = await kontor.gql(CREATE, { input }, owner.token);
+      expect(errorCode(result), JSON.stringify(input)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.path).toEqual(['input', field]);
+    }
+    const badId = await kontor.gql(CREATE, { input: { firstName: 'A', companyId: 'garbage' } }, owner.token);
+    expect(errorCode(badId)).toBe('BAD_USER_INPUT');
+    expect(badId.errors?.[0]?.extensions?.path).toEqual(['input', 'companyId']);
+    // A contact id where a company id belongs is simply not found.
+    const someone = await create({ firstName: 'Someone' });
+    expect(errorCode(await kontor.gql(CREATE, { input: { firstName: 'A', companyId: someone.id } }, owner.token))).toBe('NOT_FOUND');
+    // A failed mutation leaves nothing behind.
+    const names = ok(await kontor.gql<Page>(LIST, { filter: { search: 'x'.repeat(50) } }, owner.token)).contacts.totalCount;
+    expect(names).toBe(0);
+  });
+
+  it('keeps long text whole, never truncated', async () => {
+    const title = `Head of ${'very '.repeat(35)}important things`;
+    expect(title.length).toBeLessThanOrEqual(200);
+    expect((await create({ firstName: 'Long', jobTitle: title })).jobTitle).toBe(title);
+  });
+
+  it('searches by name, email and phone, filters and counts', async () => {
+    const tenant = await signUp(kontor);
+    const make = (input: Record<string, unknown>) => kontor.gql(CREATE, { input }, tenant.token).then(ok);
+    const beta = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Beta" }) { id } }`, {}, tenant.token)).createCompany;
+    await make({ firstName: 'Maria', lastName: 'Zamfir', email: 'maria@zamfir.ro', phone: '+40722000111', companyId: beta.id });
+    await make({ firstName: 'Mario', lastName: 'Rossi', email: 'mario@rossi.it', phone: '+393471234567' });
+    await make({ firstName: 'Elena', lastName: 'Radu', phone: '+40733444555' });
+    const search = async (filter: Record<string, unknown>) => ok(await kontor.gql<Page>(LIST, { filter }, tenant.token)).contacts;
+    expect((await search({ search: 'mari' })).edges.map((e) => e.node.firstName).sort()).toEqual(['Maria', 'Mario']);
+    expect((await search({ search: 'ZAMFIR' })).totalCount).toBe(1);
+    expect((await search({ search: 'rossi.it' })).edges[0]?.node.firstName).toBe('Mario');
+    expect((await search({ search: '0733 444' })).edges[0]?.node.firstName).toBe('Elena');
+    expect((await search({ search: '100%' })).totalCount).toBe(0);
+    expect((await search({ companyId: beta.id })).edges.map((e) => e.node.firstName)).toEqual(['Maria']);
+    expect((await search({ email: 'MARIO@rossi.it' })).totalCount).toBe(1);
+    expect((await search({ hasEmail: false })).edges.map((e) => e.node.firstName)).toEqual(['Elena']);
+    expect((await search({})).totalCount).toBe(3);
+    const companyContacts = ok(await kontor.gql<{ company: { contacts: { totalCount: number } } }>(`query($id: ID!) { company(id: $id) { contacts { totalCount } } }`, { id: beta.id }, tenant.token));
+    expect(companyContacts.company.contacts.totalCount).toBe(1);
+  });
+
+  it('pages with stable cursors in every sort order, without skipping or repeating', async () => {
+    const tenant = await signUp(kontor);
+    const names = ['delta', 'Alpha', 'charlie', 'bravo', 'echo', 'alpha', 'foxtrot'];
+    for (const name of names) ok(await kontor.gql(CREATE, { input: { firstName: name, email: `${name.toLowerCase()}${names.indexOf(name)}@x.io` } }, tenant.token));
+    for (const orderBy of [{ field: 'NAME', direction: 'ASC' }, { field: 'NAME', direction: 'DESC' }, { field: 'CREATED_AT', direction: 'DESC' }, { field: 'EMAIL', direction: 'ASC' }, { field: 'UPDATED_AT', direction: 'ASC' }]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const page: Page['contacts'] = ok(await kontor.gql<Page>(LIST, { first: 2, after, orderBy }, tenant.token)).contacts;
+        expect(page.totalCount).toBe(names.length);
+        seen.push(...page.edges.map((e) => e.node.firstName));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        pages++;
+      } while (after && pages < 10);
+      expect(pages).toBe(4);
+      expect([...seen].sort()).toEqual([...names].sort());
+      if (orderBy.field === 'NAME') {
+        const lower = seen.map((n) => n.toLowerCase());
+        const sorted = [...lower].sort();
+        expect(lower).toEqual(orderBy.direction === 'ASC' ? sorted : sorted.reverse());
+      }
+    }
+    expect(errorCode(await kontor.gql(LIST, { after: 'not-a-cursor' }, tenant.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await kontor.gql(LIST, { first: 1000 }, tenant.token))).toBe('BAD_USER_INPUT');
+  });
+
+  it('manages companies: validation, search, and deleting one keeps its people', async () => {
+    const tenant = await signUp(kontor);
+    const bad = await kontor.gql(`mutation { createCompany(input: { name: "X", domain: "not a domain" }) { id } }`, {}, tenant.token);
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.path).toEqual(['input', 'domain']);
+    const gamma = ok(await kontor.gql<{ createCompany: { id: string; domain: string } }>(`mutation { createCompany(input: { name: "Gamma Trading", domain: " Gamma.EU " }) { id domain } }`, {}, tenant.token)).createCompany;
+    expect(gamma.domain).toBe('gamma.eu');
+    const renamed = ok(await kontor.gql<{ updateCompany: { name: string; domain: string | null } }>(`mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { name domain } }`, { input: { id: gamma.id, name: 'Gamma SA', domain: null } }, tenant.token));
+    expect(renamed.updateCompany).toEqual({ name: 'Gamma SA', domain: null });
+    const worker = ok(await kontor.gql<{ createContact: ContactRow }>(CREATE, { input: { firstName: 'Ion', companyId: gamma.id } }, tenant.token)).createContact;
+    const found = ok(await kontor.gql<{ companies: { totalCount: number; edges: { node: { name: string } }[] } }>(`{ companies(filter: { search: "gamma" }) { totalCount edges { node { name } } } }`, {}, tenant.token));
+    expect(found.companies.edges.map((e) => e.node.name)).toEqual(['Gamma SA']);
+    ok(await kontor.gql(`mutation($input: DeleteCompanyInput!) { deleteCompany(input: $input) }`, { input: { id: gamma.id } }, tenant.token));
+    const after = ok(await kontor.gql<{ contact: ContactRow }>(`query($id: ID!) { contact(id: $id) { ${FIELDS} } }`, { id: worker.id }, tenant.token)).contact;
+    expect(after.company).toBeNull();
+    expect(after.firstName).toBe('Ion');
+  });
+
+  it('makes a request all or nothing: a failing mutation rolls back the earlier ones of the same document', async () => {
+    const tenant = await signUp(kontor);
+    const result = await kontor.gql<{ first: ContactRow | null; second: ContactRow | null }>(
+      `mutation { first: createContact(input: { firstName: "Dropped" }) { id } second: createContact(input: { firstName: "Lost", companyId: "${acme.id}" }) { id } }`,
+      {},
+      tenant.token,
+    );
+    // Both fields are non-null, so the error nulls `data`: the client cannot see the first result, and it is not kept.
+    expect(result.data).toBeNull();
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    const all = ok(await kontor.gql<Page>(LIST, {}, tenant.token)).contacts;
+    expect(all.totalCount).toBe(0);
+    ok(await kontor.gql(CREATE, { input: { firstName: 'Kept' } }, tenant.token));
+    expect(ok(await kontor.gql<Page>(LIST, {}, tenant.token)).contacts.edges.map((e) => e.node.firstName)).toEqual(['Kept']);
+  });
+
+  it('lets a viewer read but not write', async () => {
+    const tenant = await signUp(kontor);
+    const key = ok(await kontor.gql<{ createApiKey: { secret: string } }>(`mutation { createApiKey(input: { name: "ro", modules: [CRM], access: READ }) { secret } }`, {}, tenant.token)).createApiKey.secret;
+    ok(await kontor.gql(LIST, {}, key));
+    const refused = await kontor.gql(CREATE, { input: { firstName: 'No' } }, key);
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+  });
+});
