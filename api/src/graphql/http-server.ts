@@ -71,6 +71,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
   async function authenticateRequest(req: IncomingMessage, meta: RequestMeta): Promise<Authentication | null> {
     if (!meta.bearer) return null;
     const auth = await authenticate(app, meta.bearer);
+    meta.tenantId = auth.principal.tenantId;
     try {
       await app.rateLimits.consume({ name: 'tenant', points: app.config.rateLimits.tenantPerMinute, durationSeconds: 60 }, auth.principal.tenantId);
     } catch (error) {
@@ -182,7 +183,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
         if (!res.headersSent) send(res, 500, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       }
     } finally {
-      app.log.info({ requestId: meta.requestId, method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');
+      app.log.info({ requestId: meta.requestId, tenantId: meta.tenantId, method: req.method, path: url.pathname, status, ms: Math.round(performance.now() - started) }, 'request');
     }
   }
 

@@ -12,6 +12,8 @@ export interface RequestMeta {
   ip: string;
   userAgent: string | null;
   bearer: string | null;
+  /** Filled once the caller is known, for the request's log line. */
+  tenantId?: string;
 }
 
 export interface Authentication {
