@@ -1,5 +1,4 @@
-import { createPostgresBackend, Queue, type JobsOptions, type JobType, type PostgresConnectionOptions, type PostgresQueueBackend } from 'bullmq';
-import { Redis } from 'ioredis';
+import { createPostgresBackend, Queue, type ConnectionOptions, type RedisQueueBackend, type JobsOptions, type JobType, type PostgresConnectionOptions, type PostgresQueueBackend } from 'bullmq';
 
 /** BullMQ's PostgreSQL schema, or its Redis key prefix. */
 export const QUEUE_NAMESPACE = 'bullmq';
@@ -39,10 +38,17 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
+/**
+ * Connection options rather than a client: BullMQ then owns (and closes) the connections it opens.
+ */
+export function redisOptions(redisUrl: string): ConnectionOptions {
+  return { url: redisUrl, maxRetriesPerRequest: null };
+}
+
 export function createQueue(name: string, config: QueueBackendConfig): JobQueue {
   if (config.redisUrl) {
-    return new Queue<TenantJobData>(name, {
-      connection: new Redis(config.redisUrl, { maxRetriesPerRequest: null }),
+    return new Queue<TenantJobData, unknown, string, TenantJobData, unknown, string, RedisQueueBackend, ConnectionOptions>(name, {
+      connection: redisOptions(config.redisUrl),
       prefix: config.namespace,
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });

@@ -1,9 +1,8 @@
-import { createPostgresBackend, DelayedError, Worker, type Job, type JobProgress, type PostgresConnectionOptions, type PostgresQueueBackend } from 'bullmq';
-import { Redis } from 'ioredis';
+import { createPostgresBackend, DelayedError, UnrecoverableError, Worker, type Job, type JobProgress, type PostgresConnectionOptions, type PostgresQueueBackend } from 'bullmq';
 import type { App } from '../api/src/platform/app.js';
 import { inTenant } from '../api/src/platform/context/tenant-scope.js';
 import { loadTenantModules } from '../api/src/platform/modules/module.service.js';
-import { postgresConnection, type QueueBackendConfig, type TenantJobData } from './queues.js';
+import { postgresConnection, redisOptions, type QueueBackendConfig, type TenantJobData } from './queues.js';
 
 export type Processor = (job: Job<TenantJobData>) => Promise<unknown>;
 
@@ -17,7 +16,7 @@ interface RunningWorker {
 function createWorker(name: string, processor: Processor, config: QueueBackendConfig, concurrency: number): RunningWorker & { on(event: 'failed', fn: (job: Job | undefined, error: Error) => void): unknown } {
   if (config.redisUrl) {
     return new Worker<TenantJobData>(name, processor, {
-      connection: new Redis(config.redisUrl, { maxRetriesPerRequest: null }),
+      connection: redisOptions(config.redisUrl),
       prefix: config.namespace,
       concurrency,
     });
@@ -39,7 +38,7 @@ export function moduleGated(app: App, queue: string, processor: Processor): Proc
   if (!module) return processor;
   return async (job, token?: string) => {
     const tenantId = job.data.tenantId;
-    if (!tenantId) throw new Error(`Job ${job.id} of module queue ${queue} has no tenantId`);
+    if (!tenantId) throw new UnrecoverableError(`Job ${job.id} of module queue ${queue} has no tenantId`);
     const on = await inTenant(app.orm, tenantId, null, async (em) => (await loadTenantModules(em, app.registry)).isEnabled(module));
     if (!on) {
       app.log.info({ queue, jobId: job.id, tenantId, module }, 'module off: job postponed');

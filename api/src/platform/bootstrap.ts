@@ -14,7 +14,7 @@ export interface Connections {
   /** Application role: everything tenant data goes through this. */
   appUrl: string;
   onQuery?: (sql: string) => void;
-  /** BullMQ schema (PostgreSQL) or key prefix (Redis); tests isolate runs with their own. */
+  /** BullMQ schema (PostgreSQL) or key prefix (Redis), also prefixing Redis rate-limit keys; tests isolate runs with their own. */
   queueNamespace?: string;
 }
 
@@ -29,7 +29,7 @@ export async function createApp(config: Config, connections: Connections, log: L
     log,
     orm,
     registry: new ModuleRegistry(manifests),
-    rateLimits: RateLimits.create(config.redisUrl),
+    rateLimits: RateLimits.create(config.redisUrl, connections.queueNamespace ? `${connections.queueNamespace}:rl` : undefined),
     jobs: new JobQueues({ redisUrl: config.redisUrl, pgUrl: connections.ownerUrl, namespace: connections.queueNamespace ?? QUEUE_NAMESPACE }),
   };
 }

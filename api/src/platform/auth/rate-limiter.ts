@@ -15,13 +15,16 @@ export interface LimiterSpec {
 export class RateLimits {
   private readonly limiters = new Map<string, RateLimiterAbstract>();
 
-  constructor(private readonly redis: Redis | null) {}
+  constructor(
+    private readonly redis: Redis | null,
+    private readonly prefix: string,
+  ) {}
 
   private limiter(spec: LimiterSpec): RateLimiterAbstract {
     const id = `${spec.name}:${spec.points}:${spec.durationSeconds}`;
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      const options = { keyPrefix: `kontor:rl:${spec.name}`, points: spec.points, duration: spec.durationSeconds };
+      const options = { keyPrefix: `${this.prefix}:${spec.name}`, points: spec.points, duration: spec.durationSeconds };
       limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis }) : new RateLimiterMemory(options);
       this.limiters.set(id, limiter);
     }
@@ -48,8 +51,8 @@ export class RateLimits {
     await this.limiter(spec).delete(key);
   }
 
-  static create(redisUrl: string | undefined): RateLimits {
-    return new RateLimits(redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true }) : null);
+  static create(redisUrl: string | undefined, prefix = 'kontor:rl'): RateLimits {
+    return new RateLimits(redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true }) : null, prefix);
   }
 
   async close(): Promise<void> {
