@@ -63,8 +63,9 @@ export class Migration20261123010349 extends Migration {
     this.addSql(`alter table "memberships" add constraint "memberships_tenant_id_foreign" foreign key ("tenant_id") references "tenants" ("id") on delete cascade deferrable initially deferred;`);
     this.addSql(`alter table "memberships" add constraint "memberships_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade deferrable initially deferred;`);
     this.addSql(`alter table "memberships" enable row level security;`);
-    // A user also sees their own memberships in other tenants (to list and switch), never anyone else's.
-    this.addSql(`create policy "memberships_tenant_or_self" on "memberships" using (${TENANT_MATCH} or user_id = nullif(current_setting('app.user_id', true), '')::uuid) with check (${TENANT_MATCH});`);
+    this.addSql(`create policy "memberships_tenant_isolation" on "memberships" using (${TENANT_MATCH}) with check (${TENANT_MATCH});`);
+    // A user may also read (only read) their own memberships in other tenants, to list and switch them.
+    this.addSql(`create policy "memberships_self_read" on "memberships" for select using (user_id = nullif(current_setting('app.user_id', true), '')::uuid);`);
     this.addSql(`alter table "sessions" add constraint "sessions_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade deferrable initially deferred;`);
     this.addSql(`alter table "user_tokens" add constraint "user_tokens_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade deferrable initially deferred;`);
   }

@@ -15,7 +15,9 @@ function requireSettings(ctx: ServiceContext): void {
 
 /** Reads the switches fresh from the database (inside the tenant transaction). */
 export async function loadTenantModules(em: EntityManager, registry: ModuleRegistry): Promise<TenantModules> {
-  const [modules, options] = await Promise.all([em.find(TenantModule, {}), em.find(TenantFeatureOption, {})]);
+  // One after the other: both run on the request's single transaction connection.
+  const modules = await em.find(TenantModule, {});
+  const options = await em.find(TenantFeatureOption, {});
   return new TenantModules(registry, new Map(modules.map((m) => [m.key, m.enabled])), new Map(options.map((o) => [o.key, o.enabled])));
 }
 

@@ -23,6 +23,8 @@ export async function membershipsOf(app: App, userId: string): Promise<Membershi
 }
 
 export async function listMembers(ctx: RequestContext): Promise<MemberNode[]> {
+  // People's names and addresses are for colleagues, not for partner integrations.
+  if (!ctx.principal?.userId) throw new ForbiddenError('Only people of the company can list its members');
   const em = await ctx.em();
   const memberships = await em.find(Membership, {}, { orderBy: { createdAt: 'asc' } });
   const users = await ctx.app.orm.em.fork({ useContext: false }).find(User, { id: { $in: memberships.map((m) => m.userId) } });

@@ -1,0 +1,517 @@
+/**
+ * The table of tenant isolation cases. Every tenant-owned entity reachable through GraphQL has one
+ * row here; a module that adds an entity adds a row (and `entities.test.ts` runs it unchanged).
+ *
+ * A case knows how to create records in a tenant, and which operations may reach one record by id
+ * (fetch, update, delete), list and filter records, or reference a record from another entity
+ * (probes). The test runs each operation as tenant B aimed at tenant A's records and expects
+ * NOT_FOUND or an empty list; it also runs the same operations aimed at B's own records, so a
+ * refusal can only come from isolation, never from a mistyped query or an id of the wrong type.
+ */
+import type { Permission } from '../../api/src/platform/auth/permissions.js';
+import { ok, PASSWORD, signUp, uniqueEmail, type Kontor, type SignedUp } from '../support/harness.js';
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+/** What an operation requires of its caller: a permission, being signed in, or being a person (not an API key). */
+export type Need = Permission | 'authenticated' | 'person';
+
+export interface IsolationEnv {
+  kontor: Kontor;
+  /** The text of the first email sent to `to` (waits for the mailing worker). */
+  mailTo(to: string): Promise<string>;
+}
+
+/** One tenant of the test: its owner, and an API key of the tenant used as a second principal. */
+export interface TenantFixture {
+  label: string;
+  owner: SignedUp;
+  /** Raw database ids, for traces. */
+  tenantUuid: string;
+  key: { id: string; token: string; modules: string[] };
+}
+
+/** Records a case created in one tenant. */
+export interface Seed {
+  /** Global id of the record the operations aim at. */
+  id: string;
+  /** Distinctive text inside the record, found by the list's search. */
+  marker: string;
+  /** Global ids the case's list query shows in this tenant (exactly, and nothing else). */
+  listed: string[];
+  /** Related ids and tokens: the record's company, a cursor, a session of a member, ... */
+  refs: Record<string, string>;
+  /** Strings that must never appear in another tenant's responses (ids raw and global, texts). */
+  traces: string[];
+}
+
+export interface World {
+  env: IsolationEnv;
+  a: TenantFixture;
+  b: TenantFixture;
+  /** The record of A that B aims at. */
+  seedA: Seed;
+  /** B's own record: target of the control runs. */
+  seedB: Seed;
+}
+
+/** An operation aimed at one record: as B at A's record it must answer NOT_FOUND. */
+export interface Operation {
+  needs: Need;
+  query: string;
+  /** Variables aimed at `target`: A's seed when B attacks, B's own seed in the control run. */
+  variables(target: Seed, w: World): Record<string, unknown>;
+}
+
+/** What a list query returned: record ids in order, and the total count when the list has one. */
+export interface ListView {
+  ids: string[];
+  totalCount?: number;
+}
+
+export interface ListOperation {
+  needs: Need;
+  query: string;
+  /** Variables without a filter, or searching for `search`; null when the list cannot filter. */
+  variables(search: string | null): Record<string, unknown>;
+  searchable: boolean;
+  read(data: unknown): ListView;
+}
+
+/**
+ * A reference or nested path. `NOT_FOUND`: B aiming at A must be refused. `LIST`: B aiming at A
+ * must get an empty list (totalCount 0 when read); aiming at B's own records, exactly `own(seedB)`.
+ */
+export type ProbeExpectation = { kind: 'NOT_FOUND' } | { kind: 'LIST'; read(data: unknown): ListView; own(seedB: Seed): string[] };
+
+export interface Probe extends Operation {
+  name: string;
+  expect: ProbeExpectation;
+  /** Whether the same probe aimed at B's own records succeeds (default true); false when B's own target cannot accept it. */
+  control?: boolean;
+}
+
+export interface IsolationCase {
+  entity: string;
+  /** Modules the tenants need switched on (default: the sign-up default, CRM). */
+  modules?: string[];
+  create(env: IsolationEnv, tenant: TenantFixture, marker: string): Promise<Seed>;
+  /** The record as its own tenant sees it; compared before and after B's attempts. */
+  snapshot(env: IsolationEnv, tenant: TenantFixture, seed: Seed): Promise<unknown>;
+  fetch?: Operation;
+  list: ListOperation;
+  update?: Operation;
+  remove?: Operation;
+  probes: Probe[];
+}
+
+/** Who acts for tenant B. */
+export interface Principal {
+  label: string;
+  token(tenant: TenantFixture): string;
+  permits(need: Need, tenant: TenantFixture): boolean;
+}
+
+export const principals: Principal[] = [
+  { label: "the owner's session", token: (t) => t.owner.token, permits: () => true },
+  {
+    label: 'a READ_WRITE API key',
+    token: (t) => t.key.token,
+    // Keys carry `<MODULE>:read|write` for their modules and nothing of the platform (people, keys, settings).
+    permits: (need, t) => need === 'authenticated' || t.key.modules.some((m) => need === `${m}:read` || need === `${m}:write`),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Reading untyped GraphQL data without `any`
+
+/** The value at `path` inside `value`; fails with the path when the shape is not what was asked. */
+export function at(value: unknown, ...path: (string | number)[]): unknown {
+  let current = value;
+  for (const step of path) {
+    if (typeof step === 'number') {
+      if (!Array.isArray(current)) throw new Error(`expected an array at ${path.join('.')}, got ${JSON.stringify(current)}`);
+      current = current[step];
+    } else {
+      if (typeof current !== 'object' || current === null || Array.isArray(current)) throw new Error(`expected an object at ${path.join('.')}, got ${JSON.stringify(current)}`);
+      current = (current as Record<string, unknown>)[step];
+    }
+  }
+  return current;
+}
+
+export function str(value: unknown, ...path: (string | number)[]): string {
+  const found = at(value, ...path);
+  if (typeof found !== 'string') throw new Error(`expected a string at ${path.join('.')}, got ${JSON.stringify(found)}`);
+  return found;
+}
+
+export function num(value: unknown, ...path: (string | number)[]): number {
+  const found = at(value, ...path);
+  if (typeof found !== 'number') throw new Error(`expected a number at ${path.join('.')}, got ${JSON.stringify(found)}`);
+  return found;
+}
+
+export function arr(value: unknown, ...path: (string | number)[]): unknown[] {
+  const found = at(value, ...path);
+  if (!Array.isArray(found)) throw new Error(`expected an array at ${path.join('.')}, got ${JSON.stringify(found)}`);
+  return found;
+}
+
+/** A connection's node ids and totalCount (when selected). */
+function connection(data: unknown, field: string, withCount = true): ListView {
+  const ids = arr(data, field, 'edges').map((edge) => str(edge, 'node', 'id'));
+  return withCount ? { ids, totalCount: num(data, field, 'totalCount') } : { ids };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids
+
+/** The database uuid inside an opaque GraphQL id (base64url of `<Type>:<uuid>`). */
+export function uuidOf(globalId: string, type?: string): string {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const match = /^(\w+):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(decoded);
+  if (!match?.[1] || !match[2]) throw new Error(`not a global id: ${globalId}`);
+  if (type && match[1] !== type) throw new Error(`expected a ${type} id, got ${match[1]}`);
+  return match[2];
+}
+
+/** A related id or token of a seed; fails loudly when the case did not record it. */
+export function ref(seed: Seed, name: string): string {
+  const value = seed.refs[name];
+  if (value === undefined) throw new Error(`seed ${seed.id} has no ref ${name}`);
+  return value;
+}
+
+/** A record's traces: its distinctive text, and each id both opaque and raw. */
+export function tracesOf(texts: string[], globalIds: string[]): string[] {
+  return [...texts, ...globalIds, ...globalIds.map((id) => uuidOf(id))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }`;
+
+/** Signs up a tenant and gives it an API key with read and write access to its modules. */
+export async function setUpTenant(env: IsolationEnv, label: string, modules?: string[]): Promise<TenantFixture> {
+  const owner = await signUp(env.kontor, { companyName: `Tenant ${label}`, email: uniqueEmail(`owner-${label.toLowerCase()}`), ...(modules ? { modules } : {}) });
+  const keyModules = modules ?? ['CRM'];
+  const created = ok(
+    await env.kontor.gql(CREATE_API_KEY, { input: { name: `isolation probe ${label}`, modules: keyModules, access: 'READ_WRITE' } }, owner.token),
+  );
+  return {
+    label,
+    owner,
+    tenantUuid: uuidOf(owner.tenantId, 'Tenant'),
+    key: { id: str(created, 'createApiKey', 'apiKey', 'id'), token: str(created, 'createApiKey', 'secret'), modules: keyModules },
+  };
+}
+
+/** Everything of a tenant fixture that must never show up in another tenant's responses. */
+export function tenantTraces(t: TenantFixture): string[] {
+  return [...tracesOf([t.owner.email, t.key.token], [t.owner.tenantId, t.owner.userId, t.key.id])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRM
+
+const CREATE_COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`;
+const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`;
+const UPDATE_CONTACT = `mutation($input: UpdateContactInput!) { updateContact(input: $input) { id firstName lastName company { id name } } }`;
+const CONTACT_SNAPSHOT = `query($id: ID!) { contact(id: $id) { id firstName lastName fullName email phone jobTitle createdAt updatedAt company { id name } } }`;
+
+async function createCompany(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
+  return str(ok(await kontor.gql(CREATE_COMPANY, { input }, token)), 'createCompany', 'id');
+}
+
+async function createContact(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
+  return str(ok(await kontor.gql(CREATE_CONTACT, { input }, token)), 'createContact', 'id');
+}
+
+const contactCase: IsolationCase = {
+  entity: 'Contact',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const companyId = await createCompany(kontor, token, { name: `Employer ${marker}` });
+    const id = await createContact(kontor, token, { firstName: 'Ana', lastName: marker, email: `${marker}@example.test`, phone: '+40721234567', jobTitle: 'Buyer', companyId });
+    // Created after the seed, so it comes first in the default order (newest first).
+    const colleagueId = await createContact(kontor, token, { firstName: 'Ion', lastName: `${marker} Colleague`, companyId });
+    const first = ok(await kontor.gql(`{ contacts(first: 1) { edges { cursor node { id } } } }`, {}, token));
+    if (str(first, 'contacts', 'edges', 0, 'node', 'id') !== colleagueId) throw new Error('the newest contact should come first');
+    return {
+      id,
+      marker,
+      listed: [colleagueId, id],
+      refs: { companyId, colleagueId, cursor: str(first, 'contacts', 'edges', 0, 'cursor') },
+      traces: tracesOf([marker], [id, colleagueId, companyId]),
+    };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const token = tenant.owner.token;
+    const seedView = ok(await kontor.gql(CONTACT_SNAPSHOT, { id: seed.id }, token));
+    const colleague = ok(await kontor.gql(CONTACT_SNAPSHOT, { id: ref(seed, 'colleagueId') }, token));
+    const list = ok(await kontor.gql(`{ contacts { totalCount edges { node { id } } } }`, {}, token));
+    return { seedView, colleague, list };
+  },
+  fetch: {
+    needs: 'CRM:read',
+    query: `query($id: ID!) { contact(id: $id) { id firstName lastName email company { id name } } }`,
+    variables: (target) => ({ id: target.id }),
+  },
+  list: {
+    needs: 'CRM:read',
+    query: `query($filter: ContactFilter) { contacts(filter: $filter, first: 200) { totalCount edges { cursor node { id firstName lastName email } } } }`,
+    variables: (search) => (search === null ? {} : { filter: { search } }),
+    searchable: true,
+    read: (data) => connection(data, 'contacts'),
+  },
+  update: {
+    needs: 'CRM:write',
+    query: UPDATE_CONTACT,
+    variables: (target) => ({ input: { id: target.id, firstName: 'Hijacked', lastName: null } }),
+  },
+  remove: {
+    needs: 'CRM:write',
+    query: `mutation($input: DeleteContactInput!) { deleteContact(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "creates a contact at A's company (createContact companyId)",
+      needs: 'CRM:write',
+      query: `mutation($input: CreateContactInput!) { createContact(input: $input) { id company { id name } } }`,
+      variables: (target) => ({ input: { firstName: 'Spy', companyId: ref(target, 'companyId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "moves its own contact to A's company (updateContact companyId)",
+      needs: 'CRM:write',
+      query: UPDATE_CONTACT,
+      variables: (target, w) => ({ input: { id: w.seedB.id, companyId: ref(target, 'companyId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "passes A's cursor to contacts(after:)",
+      needs: 'CRM:read',
+      query: `query($after: String) { contacts(after: $after, first: 200) { edges { node { id firstName lastName } } } }`,
+      variables: (target) => ({ after: ref(target, 'cursor') }),
+      // After the newest contact come the older ones: A's seed for A, B's seed for B.
+      expect: { kind: 'LIST', read: (data) => connection(data, 'contacts', false), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "filters contacts by A's company (contacts(filter: { companyId }))",
+      needs: 'CRM:read',
+      query: `query($companyId: ID) { contacts(filter: { companyId: $companyId }, first: 200) { totalCount edges { node { id lastName } } } }`,
+      variables: (target) => ({ companyId: ref(target, 'companyId') }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => seedB.listed },
+    },
+    {
+      name: "filters contacts by the exact email of A's contact",
+      needs: 'CRM:read',
+      query: `query($email: EmailAddress) { contacts(filter: { email: $email }, first: 200) { totalCount edges { node { id email } } } }`,
+      variables: (target) => ({ email: `${target.marker}@example.test` }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => [seedB.id] },
+    },
+  ],
+};
+
+const companyCase: IsolationCase = {
+  entity: 'Company',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const id = await createCompany(kontor, token, { name: `Firm ${marker}`, domain: `${marker}.example.com`, email: `office@${marker}.example.com`, phone: '+40212345678' });
+    const contactId = await createContact(kontor, token, { firstName: 'Staff', lastName: marker, companyId: id });
+    return { id, marker, listed: [id], refs: { contactId }, traces: tracesOf([marker], [id, contactId]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const token = tenant.owner.token;
+    const company = ok(
+      await kontor.gql(`query($id: ID!) { company(id: $id) { id name domain email phone createdAt updatedAt contacts { totalCount edges { node { id } } } } }`, { id: seed.id }, token),
+    );
+    const staff = ok(await kontor.gql(CONTACT_SNAPSHOT, { id: ref(seed, 'contactId') }, token));
+    return { company, staff };
+  },
+  fetch: {
+    needs: 'CRM:read',
+    query: `query($id: ID!) { company(id: $id) { id name domain email } }`,
+    variables: (target) => ({ id: target.id }),
+  },
+  list: {
+    needs: 'CRM:read',
+    query: `query($filter: CompanyFilter) { companies(filter: $filter, first: 200) { totalCount edges { cursor node { id name domain } } } }`,
+    variables: (search) => (search === null ? {} : { filter: { search } }),
+    searchable: true,
+    read: (data) => connection(data, 'companies'),
+  },
+  update: {
+    needs: 'CRM:write',
+    query: `mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { id name domain } }`,
+    variables: (target) => ({ input: { id: target.id, name: 'Hijacked', domain: null } }),
+  },
+  remove: {
+    needs: 'CRM:write',
+    query: `mutation($input: DeleteCompanyInput!) { deleteCompany(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "reads A's company's people through company(id:) { contacts }",
+      needs: 'CRM:read',
+      query: `query($id: ID!) { company(id: $id) { id name contacts { totalCount edges { node { id firstName lastName } } } } }`,
+      variables: (target) => ({ id: target.id }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "lists A's company's people through contacts(filter: { companyId })",
+      needs: 'CRM:read',
+      query: `query($companyId: ID) { contacts(filter: { companyId: $companyId }, first: 200) { totalCount edges { node { id lastName company { id name } } } } }`,
+      variables: (target) => ({ companyId: target.id }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => [ref(seedB, 'contactId')] },
+    },
+    {
+      name: "attaches its own contact to A's company (updateContact companyId)",
+      needs: 'CRM:write',
+      query: UPDATE_CONTACT,
+      variables: (target, w) => ({ input: { id: ref(w.seedB, 'contactId'), companyId: target.id } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Platform: API keys, invitations, members
+
+const API_KEYS = `{ apiKeys { id name prefix modules access createdAt revokedAt } }`;
+
+const apiKeyCase: IsolationCase = {
+  entity: 'ApiKey',
+  async create({ kontor }, tenant, marker) {
+    const created = ok(await kontor.gql(CREATE_API_KEY, { input: { name: `Partner ${marker}`, modules: ['CRM'], access: 'READ' } }, tenant.owner.token));
+    const id = str(created, 'createApiKey', 'apiKey', 'id');
+    const secret = str(created, 'createApiKey', 'secret');
+    // The tenant's own probe key is listed too.
+    return { id, marker, listed: [id, tenant.key.id], refs: { secret }, traces: tracesOf([marker, secret], [id]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const keys = arr(ok(await kontor.gql(API_KEYS, {}, tenant.owner.token)), 'apiKeys');
+    const entry = keys.find((k) => str(k, 'id') === seed.id);
+    // The key still works, in its own tenant (lastUsedAt changes with this use, so it is not compared).
+    const viewer = ok(await kontor.gql(`{ me { tenant { id } permissions } }`, {}, ref(seed, 'secret')));
+    return { entry, viewer };
+  },
+  list: {
+    needs: 'apikeys:manage',
+    query: API_KEYS,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => ({ ids: arr(data, 'apiKeys').map((k) => str(k, 'id')) }),
+  },
+  remove: {
+    needs: 'apikeys:manage',
+    query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id name revokedAt } }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [],
+};
+
+const INVITATIONS = `{ invitations { id email role expiresAt acceptedAt } }`;
+const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id email role } }`;
+
+const invitationCase: IsolationCase = {
+  entity: 'Invitation',
+  async create({ kontor }, tenant, marker) {
+    const email = `${marker}@example.test`;
+    const id = str(ok(await kontor.gql(INVITE, { input: { email, role: 'MANAGER' } }, tenant.owner.token)), 'inviteUser', 'id');
+    return { id, marker, listed: [id], refs: { email }, traces: tracesOf([marker], [id]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const pending = arr(ok(await kontor.gql(INVITATIONS, {}, tenant.owner.token)), 'invitations');
+    return pending.find((i) => str(i, 'id') === seed.id);
+  },
+  list: {
+    needs: 'users:manage',
+    query: INVITATIONS,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => ({ ids: arr(data, 'invitations').map((i) => str(i, 'id')) }),
+  },
+  remove: {
+    needs: 'users:manage',
+    query: `mutation($input: RevokeInvitationInput!) { revokeInvitation(input: $input) { id email role } }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [],
+};
+
+const MEMBERS = `{ members { role user { id email name } } }`;
+const SET_ROLE = `mutation($input: SetMemberRoleInput!) { setMemberRole(input: $input) { role user { id email } } }`;
+const REMOVE_MEMBER = `mutation($input: RemoveMemberInput!) { removeMember(input: $input) }`;
+
+const memberCase: IsolationCase = {
+  entity: 'Member',
+  async create(env, tenant, marker) {
+    // A second person, so that a leaked role change or removal would actually succeed (the owner is protected as the last owner).
+    const email = `${marker}@example.test`;
+    ok(await env.kontor.gql(INVITE, { input: { email, role: 'VIEWER' } }, tenant.owner.token));
+    const text = await env.mailTo(email);
+    const token = /accept-invitation\?token=([\w-]+)/.exec(text)?.[1];
+    if (!token) throw new Error(`no invitation link in: ${text}`);
+    const accepted = ok(await env.kontor.gql(`mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token user { id } } }`, { input: { token, password: PASSWORD, name: `Member ${marker}` } }));
+    const id = str(accepted, 'acceptInvitation', 'user', 'id');
+    return {
+      id,
+      marker,
+      listed: [tenant.owner.userId, id],
+      refs: { ownerId: tenant.owner.userId, session: str(accepted, 'acceptInvitation', 'token') },
+      traces: tracesOf([marker], [id]),
+    };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const members = arr(ok(await kontor.gql(MEMBERS, {}, tenant.owner.token)), 'members')
+      .map((m) => ({ id: str(m, 'user', 'id'), email: str(m, 'user', 'email'), role: str(m, 'role') }))
+      .sort((x, y) => x.id.localeCompare(y.id));
+    // The member's session in the tenant still works (removeMember would end it).
+    const member = ok(await kontor.gql(`{ me { role user { id } tenant { id } } }`, {}, ref(seed, 'session')));
+    return { members, member };
+  },
+  list: {
+    needs: 'person',
+    query: MEMBERS,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => ({ ids: arr(data, 'members').map((m) => str(m, 'user', 'id')) }),
+  },
+  update: {
+    needs: 'users:manage',
+    query: SET_ROLE,
+    variables: (target) => ({ input: { userId: target.id, role: 'ADMIN' } }),
+  },
+  remove: {
+    needs: 'users:manage',
+    query: REMOVE_MEMBER,
+    variables: (target) => ({ input: { userId: target.id } }),
+  },
+  probes: [
+    {
+      name: "re-grants OWNER to A's owner (setMemberRole)",
+      needs: 'users:manage',
+      query: SET_ROLE,
+      variables: (target) => ({ input: { userId: ref(target, 'ownerId'), role: 'OWNER' } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "removes A's owner (removeMember)",
+      needs: 'users:manage',
+      query: REMOVE_MEMBER,
+      variables: (target) => ({ input: { userId: ref(target, 'ownerId') } }),
+      expect: { kind: 'NOT_FOUND' },
+      // B's own owner is its last owner: removing them is refused (CONFLICT) by design.
+      control: false,
+    },
+  ],
+};
+
+/** The table. Modules append their entities' cases here. */
+export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase];

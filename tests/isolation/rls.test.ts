@@ -1,0 +1,410 @@
+/**
+ * The database layer alone: raw SQL as the application role, with no WHERE clause and no ORM
+ * filter, sees one tenant only, and cannot write into another; the composite keys refuse a
+ * reference across tenants even for the owner, who bypasses row-level security.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { APP_ROLE, appUrlFor } from '../../infra/database.js';
+import { ok, signUp, startKontor, uniqueEmail, type Kontor, type SignedUp } from '../support/harness.js';
+import { str, uuidOf } from './isolation-cases.js';
+
+/** Every tenant table of the platform and the CRM, memberships included. */
+const TENANT_TABLES = ['tenant_settings', 'tenant_modules', 'tenant_feature_options', 'invitations', 'api_keys', 'crm_companies', 'crm_contacts', 'memberships'] as const;
+type TenantTable = (typeof TENANT_TABLES)[number];
+
+/** Platform tables: no RLS by design (sessions carries a tenant_id but is looked up by token hash). */
+const PLATFORM_TABLES_WITH_TENANT_ID = ['sessions'];
+
+interface TenantRows {
+  tenant: string;
+  owner: string;
+  company: string;
+  contact: string;
+  apiKey: string;
+  invitation: string;
+}
+
+interface SqlFailure {
+  code: string;
+  message: string;
+  constraint: string | undefined;
+}
+
+let kontor: Kontor;
+let app: pg.Client;
+let owner: pg.Client;
+let a: TenantRows;
+let b: TenantRows;
+
+/** Creates a company, a contact working there, an API key and an invitation, through GraphQL. */
+async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> {
+  const token = signedUp.token;
+  const company = str(ok(await kontor.gql(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, { input: { name: `${tag} Firm` } }, token)), 'createCompany', 'id');
+  const contact = str(
+    ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: tag, lastName: 'Contact', companyId: company } }, token)),
+    'createContact',
+    'id',
+  );
+  const apiKey = str(
+    ok(await kontor.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`, { input: { name: `${tag} key`, modules: ['CRM'], access: 'READ' } }, token)),
+    'createApiKey',
+    'apiKey',
+    'id',
+  );
+  const invitation = str(
+    ok(await kontor.gql(`mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }`, { input: { email: uniqueEmail(`invitee-${tag}`), role: 'VIEWER' } }, token)),
+    'inviteUser',
+    'id',
+  );
+  return {
+    tenant: uuidOf(signedUp.tenantId, 'Tenant'),
+    owner: uuidOf(signedUp.userId, 'User'),
+    company: uuidOf(company, 'Company'),
+    contact: uuidOf(contact, 'Contact'),
+    apiKey: uuidOf(apiKey, 'ApiKey'),
+    invitation: uuidOf(invitation, 'Invitation'),
+  };
+}
+
+/** Runs `fn` in a transaction of `client` scoped to a tenant (and user), always rolled back. */
+async function inTenant<T>(client: pg.Client, tenantId: string, fn: () => Promise<T>, userId = ''): Promise<T> {
+  await client.query('begin');
+  try {
+    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [tenantId, userId]);
+    return await fn();
+  } finally {
+    await client.query('rollback');
+  }
+}
+
+/**
+ * The statement must fail; returns the PostgreSQL error. Call inside a transaction: the statement
+ * runs in a savepoint, so the transaction goes on after it.
+ */
+async function failure(client: pg.Client, sql: string, params: unknown[] = []): Promise<SqlFailure> {
+  await client.query('savepoint probe');
+  try {
+    await client.query(sql, params);
+  } catch (error) {
+    await client.query('rollback to savepoint probe');
+    if (error instanceof pg.DatabaseError) return { code: error.code ?? '', message: error.message, constraint: error.constraint };
+    throw error;
+  }
+  await client.query('release savepoint probe');
+  throw new Error(`expected to fail: ${sql}`);
+}
+
+/** `text` as a literal inside a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Rows of a table seen by the owner for one tenant: the truth to compare the app role's view with. */
+async function ownerCount(table: TenantTable, tenantId: string): Promise<number> {
+  const rows = (await owner.query<{ n: number }>(`select count(*)::int as n from ${table} where tenant_id = $1`, [tenantId])).rows;
+  return rows[0]?.n ?? -1;
+}
+
+/** A valid row of each tenant table for `tenantId`, so the only possible refusal is the policy's. */
+function insertRow(table: TenantTable, tenantId: string, userId: string): { sql: string; params: unknown[] } {
+  switch (table) {
+    case 'tenant_settings':
+      return { sql: `insert into tenant_settings (tenant_id, updated_at) values ($1, now())`, params: [tenantId] };
+    case 'tenant_modules':
+      return { sql: `insert into tenant_modules (tenant_id, key, enabled, updated_at) values ($1, $2, true, now())`, params: [tenantId, `TEST_${randomUUID()}`] };
+    case 'tenant_feature_options':
+      return { sql: `insert into tenant_feature_options (tenant_id, key, enabled, updated_at) values ($1, $2, true, now())`, params: [tenantId, `TEST.${randomUUID()}`] };
+    case 'invitations':
+      return {
+        sql: `insert into invitations (tenant_id, id, created_at, updated_at, email, role, token_hash, invited_by_user_id, expires_at)
+              values ($1, gen_random_uuid(), now(), now(), 'intruder@example.test', 'OWNER', $2, $3, now() + interval '1 day')`,
+        params: [tenantId, randomUUID(), userId],
+      };
+    case 'api_keys':
+      return {
+        sql: `insert into api_keys (tenant_id, id, created_at, updated_at, name, secret_hash, prefix, modules, access, created_by_user_id)
+              values ($1, gen_random_uuid(), now(), now(), 'intruder', 'x', 'ktk_x', '{CRM}', 'READ_WRITE', $2)`,
+        params: [tenantId, userId],
+      };
+    case 'crm_companies':
+      return { sql: `insert into crm_companies (tenant_id, id, created_at, updated_at, name) values ($1, gen_random_uuid(), now(), now(), 'Intruder')`, params: [tenantId] };
+    case 'crm_contacts':
+      return { sql: `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name) values ($1, gen_random_uuid(), now(), now(), 'Intruder')`, params: [tenantId] };
+    case 'memberships':
+      return { sql: `insert into memberships (tenant_id, user_id, role, created_at) values ($1, $2, 'OWNER', now())`, params: [tenantId, userId] };
+  }
+}
+
+beforeAll(async () => {
+  kontor = await startKontor({ workers: false });
+  const ownerUrl = inject('ownerUrl');
+  app = new pg.Client({ connectionString: appUrlFor(ownerUrl, inject('appRolePassword')) });
+  owner = new pg.Client({ connectionString: ownerUrl });
+  await app.connect();
+  await owner.connect();
+  const tenantA: SignedUp = await signUp(kontor, { companyName: 'RLS tenant A' });
+  const tenantB: SignedUp = await signUp(kontor, { companyName: 'RLS tenant B' });
+  a = await seedTenant(tenantA, 'Alpha');
+  b = await seedTenant(tenantB, 'Beta');
+});
+
+afterAll(async () => {
+  await app.end();
+  await owner.end();
+  await kontor.close();
+});
+
+describe('the application role', () => {
+  it('is not a superuser, cannot bypass RLS, owns nothing and belongs to no other role', async () => {
+    const me = (await app.query<{ user: string; super: boolean; bypass: boolean; createrole: boolean }>(
+      `select current_user as user, rolsuper as super, rolbypassrls as bypass, rolcreaterole as createrole from pg_roles where rolname = current_user`,
+    )).rows;
+    expect(me).toEqual([{ user: APP_ROLE, super: false, bypass: false, createrole: false }]);
+    expect((await app.query(`select schemaname, tablename from pg_tables where tableowner = current_user`)).rows).toEqual([]);
+    // Sequences, views, types' tables: nothing at all in pg_class, and not the database either.
+    expect((await app.query(`select relname from pg_class where relowner = (select oid from pg_roles where rolname = current_user)`)).rows).toEqual([]);
+    expect((await app.query(`select 1 from pg_database where datname = current_database() and datdba = (select oid from pg_roles where rolname = current_user)`)).rows).toEqual([]);
+    // Membership in another role (say the owner) would let it `set role` around RLS.
+    expect((await app.query(`select roleid::regrole::text from pg_auth_members where member = (select oid from pg_roles where rolname = current_user)`)).rows).toEqual([]);
+    // The owner, by contrast, is what bypasses RLS below.
+    expect((await owner.query<{ ok: boolean }>(`select rolsuper or rolbypassrls as ok from pg_roles where rolname = current_user`)).rows).toEqual([{ ok: true }]);
+  });
+
+  it('cannot switch RLS off, drop a policy, become another role or read the migrations table', async () => {
+    await app.query('begin');
+    try {
+      expect((await failure(app, `alter table crm_contacts disable row level security`)).code).toBe('42501');
+      expect((await failure(app, `drop policy crm_contacts_tenant_isolation on crm_contacts`)).code).toBe('42501');
+      expect((await failure(app, `set role postgres`)).code).toBe('42501');
+      expect((await failure(app, `select * from mikro_orm_migrations`)).code).toBe('42501');
+    } finally {
+      await app.query('rollback');
+    }
+    // row_security = off does not lift the policies for a role without BYPASSRLS: the query is refused instead.
+    await inTenant(app, b.tenant, async () => {
+      await app.query('set local row_security = off');
+      const refused = await failure(app, `select * from crm_contacts`);
+      expect(refused.code).toBe('42501');
+      expect(refused.message).toMatch(/row-level security/);
+    });
+  });
+});
+
+describe('the schema', () => {
+  it('has RLS on every table with a tenant_id (platform tables aside), with policies keyed on app.tenant_id', async () => {
+    const withTenantId = (await owner.query<{ table: string }>(
+      `select table_name as table from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by 1`,
+    )).rows.map((r) => r.table);
+    const tenantTables = withTenantId.filter((t) => !PLATFORM_TABLES_WITH_TENANT_ID.includes(t));
+    expect(tenantTables).toEqual(expect.arrayContaining([...TENANT_TABLES]));
+    const rls = (await owner.query<{ table: string; enabled: boolean }>(
+      `select relname as table, relrowsecurity as enabled from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relname = any($1)`,
+      [tenantTables],
+    )).rows;
+    expect(rls.filter((r) => !r.enabled).map((r) => r.table)).toEqual([]);
+    expect(rls).toHaveLength(tenantTables.length);
+    const policies = (await owner.query<{ table: string; permissive: string; cmd: string; qual: string | null; check: string | null }>(
+      `select tablename as table, permissive, cmd, qual, with_check as check from pg_policies where schemaname = 'public' and tablename = any($1)`,
+      [tenantTables],
+    )).rows;
+    const TENANT = `current_setting('app.tenant_id'::text, true)`;
+    const USER = `current_setting('app.user_id'::text, true)`;
+    for (const table of tenantTables) {
+      const own = policies.filter((p) => p.table === table);
+      // Writes are governed by a policy keyed on the tenant.
+      expect(own.filter((p) => p.cmd === 'ALL').length, `${table} has a policy for all commands`).toBeGreaterThan(0);
+      for (const policy of own) {
+        if (policy.cmd === 'SELECT') {
+          // A read-only policy may open a user's own rows (memberships), never anything unconditional.
+          expect(`${policy.qual ?? ''}`, `${table} SELECT USING`).toMatch(new RegExp(`${escape(TENANT)}|${escape(USER)}`));
+          continue;
+        }
+        expect(policy.qual, `${table} USING`).toContain(TENANT);
+        // Written rows must name the current tenant: never the user branch of the memberships policy.
+        expect(policy.check, `${table} WITH CHECK`).toContain(TENANT);
+        expect(policy.check, `${table} WITH CHECK`).not.toContain('app.user_id');
+      }
+    }
+  });
+
+  it('keys every tenant table by tenant_id, and every reference between tenant tables carries tenant_id', async () => {
+    const tenantTables = [...TENANT_TABLES] as string[];
+    const constraints = (await owner.query<{ name: string; type: string; table: string; ref: string | null; cols: string[]; refCols: string[] }>(
+      `select c.conname as name, c.contype::text as type, t.relname as table, r.relname as ref,
+              array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as cols,
+              array(select a.attname::text from unnest(coalesce(c.confkey, '{}')) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as "refCols"
+         from pg_constraint c join pg_class t on t.oid = c.conrelid left join pg_class r on r.oid = c.confrelid
+        where t.relnamespace = 'public'::regnamespace and c.contype in ('p', 'u', 'f') and t.relname = any($1)`,
+      [tenantTables],
+    )).rows;
+    const keys = constraints.filter((c) => c.type === 'p' || c.type === 'u');
+    expect(keys.filter((c) => c.type === 'p').map((c) => c.table).sort()).toEqual([...tenantTables].sort());
+    for (const key of keys) expect(key.cols, key.name).toContain('tenant_id');
+    const crossReferences = constraints.filter((c) => c.type === 'f' && c.ref !== null && tenantTables.includes(c.ref));
+    expect(crossReferences.map((c) => c.name)).toContain('crm_contacts_tenant_id_company_id_foreign');
+    for (const fk of crossReferences) {
+      const at = fk.cols.indexOf('tenant_id');
+      expect(at, fk.name).toBeGreaterThanOrEqual(0);
+      expect(fk.refCols[at], fk.name).toBe('tenant_id');
+    }
+  });
+});
+
+describe("inside tenant B's transaction", () => {
+  it.each(TENANT_TABLES)("SELECT * FROM %s shows B's rows, all of them, and none of A's", async (table) => {
+    const [bTotal, aTotal] = [await ownerCount(table, b.tenant), await ownerCount(table, a.tenant)];
+    // Both tenants have rows here, so a leak would show.
+    expect(bTotal).toBeGreaterThan(0);
+    expect(aTotal).toBeGreaterThan(0);
+    const rows = await inTenant(app, b.tenant, async () => (await app.query<Record<string, unknown>>(`select * from ${table}`)).rows);
+    expect(rows).toHaveLength(bTotal);
+    expect(new Set(rows.map((r) => r.tenant_id))).toEqual(new Set([b.tenant]));
+    const aIds = new Set(Object.values(a));
+    for (const row of rows) {
+      for (const column of ['id', 'user_id', 'company_id', 'created_by_user_id', 'invited_by_user_id']) {
+        if (column in row) expect(aIds.has(String(row[column])), `${table}.${column}`).toBe(false);
+      }
+    }
+    // Asking for A by name changes nothing.
+    const named = await inTenant(app, b.tenant, async () => (await app.query(`select * from ${table} where tenant_id = $1`, [a.tenant])).rows);
+    expect(named).toEqual([]);
+  });
+
+  it("memberships: with B's owner as app.user_id, only B's memberships appear", async () => {
+    const rows = await inTenant(app, b.tenant, async () => (await app.query<{ tenant_id: string; user_id: string }>(`select tenant_id, user_id from memberships`)).rows, b.owner);
+    expect(rows).toEqual([{ tenant_id: b.tenant, user_id: b.owner }]);
+  });
+
+  it.each(TENANT_TABLES)("an INSERT into %s carrying A's tenant_id is refused by the policy; B's own is accepted", async (table) => {
+    await inTenant(
+      app,
+      b.tenant,
+      async () => {
+        const theirs = insertRow(table, a.tenant, table === 'memberships' ? b.owner : a.owner);
+        const refused = await failure(app, theirs.sql, theirs.params);
+        expect(refused.code).toBe('42501');
+        expect(refused.message).toMatch(/row-level security policy/);
+        // B's one settings row exists already; every other table takes a row of B.
+        if (table !== 'tenant_settings') {
+          const own = insertRow(table, b.tenant, table === 'memberships' ? a.owner : b.owner);
+          expect((await app.query(own.sql, own.params)).rowCount).toBe(1);
+        }
+      },
+      b.owner,
+    );
+  });
+
+  it("UPDATE and DELETE aimed at A's ids affect 0 rows, while B's own are affected", async () => {
+    const targets: [TenantTable, string, string, string][] = [
+      ['crm_contacts', 'id', a.contact, b.contact],
+      ['crm_companies', 'id', a.company, b.company],
+      ['api_keys', 'id', a.apiKey, b.apiKey],
+      ['invitations', 'id', a.invitation, b.invitation],
+      ['memberships', 'user_id', a.owner, b.owner],
+    ];
+    await inTenant(app, b.tenant, async () => {
+      for (const [table, column, theirs, own] of targets) {
+        expect((await app.query(`update ${table} set created_at = created_at where ${column} = $1`, [theirs])).rowCount, `update ${table}`).toBe(0);
+        expect((await app.query(`delete from ${table} where ${column} = $1`, [theirs])).rowCount, `delete ${table}`).toBe(0);
+        expect((await app.query(`update ${table} set created_at = created_at where ${column} = $1`, [own])).rowCount, `control ${table}`).toBe(1);
+      }
+      for (const table of TENANT_TABLES) {
+        expect((await app.query(`delete from ${table} where tenant_id = $1`, [a.tenant])).rowCount, `delete ${table}`).toBe(0);
+      }
+      // Moving one's own row into A is refused by WITH CHECK.
+      expect((await failure(app, `update crm_contacts set tenant_id = $1 where id = $2`, [a.tenant, b.contact])).code).toBe('42501');
+    });
+    // And A still has everything.
+    for (const [table, column, theirs] of targets) {
+      expect((await owner.query(`select 1 from ${table} where tenant_id = $1 and ${column} = $2`, [a.tenant, theirs])).rowCount, table).toBe(1);
+    }
+  });
+});
+
+describe('a person who belongs to two tenants, acting in B', () => {
+  let person: { user: string; inA: string; inB: string };
+  beforeAll(async () => {
+    // Signing up again with the same address and password adds a second company to the same account.
+    const first = await signUp(kontor, { companyName: 'RLS shared A' });
+    const second = await signUp(kontor, { companyName: 'RLS shared B', email: first.email });
+    person = { user: uuidOf(first.userId, 'User'), inA: uuidOf(first.tenantId, 'Tenant'), inB: uuidOf(second.tenantId, 'Tenant') };
+  });
+
+  it('sees their own membership elsewhere (by design, to switch) and nobody else\'s, and cannot insert or update there', async () => {
+    await inTenant(
+      app,
+      person.inB,
+      async () => {
+        const rows = (await app.query<{ tenant_id: string; user_id: string }>(`select tenant_id, user_id from memberships order by tenant_id`)).rows;
+        expect(rows).toEqual(expect.arrayContaining([{ tenant_id: person.inA, user_id: person.user }, { tenant_id: person.inB, user_id: person.user }]));
+        expect(rows).toHaveLength(2);
+        // Tenant A of the fixture exists and has an owner, who stays invisible.
+        expect((await app.query(`select 1 from memberships where user_id = $1`, [a.owner])).rowCount).toBe(0);
+        // Refused by WITH CHECK, or not reached at all: either way nothing changes in A.
+        await app.query('savepoint probe');
+        const outcome = await app.query(`update memberships set role = 'VIEWER' where tenant_id = $1 and user_id = $2`, [person.inA, person.user]).then(
+          (updated) => `${updated.rowCount ?? -1} rows`,
+          (error: unknown) => (error instanceof pg.DatabaseError ? `error ${error.code ?? ''}` : String(error)),
+        );
+        await app.query('rollback to savepoint probe');
+        expect(['0 rows', 'error 42501']).toContain(outcome);
+        expect((await failure(app, `insert into memberships (tenant_id, user_id, role, created_at) values ($1, $2, 'OWNER', now())`, [a.tenant, person.user])).code).toBe('42501');
+      },
+      person.user,
+    );
+  });
+
+  // The self branch of the memberships policies is FOR SELECT only: acting in B, a statement that
+  // forgets tenant_id must not reach the person's membership in A.
+  it("cannot DELETE their own membership in A (a statement that forgets tenant_id must stay in B)", async () => {
+    const deleted = await inTenant(
+      app,
+      person.inB,
+      async () => (await app.query(`delete from memberships where tenant_id = $1 and user_id = $2`, [person.inA, person.user])).rowCount,
+      person.user,
+    );
+    expect(deleted).toBe(0);
+  });
+});
+
+describe('without a tenant', () => {
+  it.each(TENANT_TABLES)('the application role sees no row of %s, before and after a tenant transaction', async (table) => {
+    expect(await ownerCount(table, a.tenant)).toBeGreaterThan(0);
+    const count = async (): Promise<number> => (await app.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n ?? -1;
+    const fresh = new pg.Client({ connectionString: appUrlFor(inject('ownerUrl'), inject('appRolePassword')) });
+    await fresh.connect();
+    try {
+      // Never set on this connection: current_setting() is null.
+      expect((await fresh.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n).toBe(0);
+    } finally {
+      await fresh.end();
+    }
+    // Set, then the transaction ended: the setting is back to '' on this pooled-style connection.
+    await app.query('begin');
+    await app.query(`select set_config('app.tenant_id', $1, true)`, [b.tenant]);
+    expect(await count()).toBeGreaterThan(0);
+    await app.query('commit');
+    expect(await count()).toBe(0);
+  });
+});
+
+describe('the composite foreign key (tenant_id, company_id)', () => {
+  it("refuses, even for the owner who bypasses RLS, a contact of B pointing at A's company", async () => {
+    await owner.query('begin');
+    try {
+      const insert = await failure(owner, `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, company_id) values ($1, gen_random_uuid(), now(), now(), 'Cross', $2)`, [b.tenant, a.company]);
+      expect(insert.code).toBe('23503');
+      expect(insert.constraint).toBe('crm_contacts_tenant_id_company_id_foreign');
+      const update = await failure(owner, `update crm_contacts set company_id = $1 where tenant_id = $2 and id = $3`, [a.company, b.tenant, b.contact]);
+      expect(update.code).toBe('23503');
+      expect(update.constraint).toBe('crm_contacts_tenant_id_company_id_foreign');
+      // The same statements with B's own company pass: only the tenant made them fail.
+      expect((await owner.query(`insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, company_id) values ($1, gen_random_uuid(), now(), now(), 'Same', $2)`, [b.tenant, b.company])).rowCount).toBe(1);
+      expect((await owner.query(`update crm_contacts set company_id = $1 where tenant_id = $2 and id = $3`, [b.company, b.tenant, b.contact])).rowCount).toBe(1);
+    } finally {
+      await owner.query('rollback');
+    }
+  });
+});
