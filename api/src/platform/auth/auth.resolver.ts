@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context/request-context.js';
-import { inTenant } from '../context/tenant-scope.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { UnauthenticatedError } from '../../graphql/errors.js';
-import { currentTenant, loadTenantNode } from '../tenants/tenant.service.js';
+import { currentTenant } from '../tenants/tenant.service.js';
 import { loadUser, membershipsOf } from '../users/user.service.js';
+import { authPayload } from './auth-payload.js';
 import * as auth from './auth.service.js';
 import {
   AuthPayload,
@@ -17,12 +17,6 @@ import {
   TokenInput,
   Viewer,
 } from './auth.types.js';
-
-async function payload(ctx: RequestContext, result: auth.AuthResult, token: string): Promise<AuthPayload> {
-  const app = ctx.app;
-  const tenant = await inTenant(app.orm, result.tenantId, result.userId, (em) => loadTenantNode(app, em, result.tenantId));
-  return { token, user: await loadUser(app, result.userId), tenant };
-}
 
 @Resolver()
 export class AuthResolver {
@@ -42,21 +36,21 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Creates a company, its owner and settings; returns a session.' })
   async signUp(@Ctx() ctx: RequestContext, @Arg('input') input: SignUpInput): Promise<AuthPayload> {
     const result = await auth.signUp(ctx.app, ctx.meta, input);
-    return payload(ctx, result, result.token);
+    return authPayload(ctx.app, result, result.token);
   }
 
   @Mutation(() => AuthPayload)
   async logIn(@Ctx() ctx: RequestContext, @Arg('input') input: LogInInput): Promise<AuthPayload> {
     const tenantId = input.tenantId ? fromGlobalId('Tenant', input.tenantId, ['input', 'tenantId']) : null;
     const result = await auth.logIn(ctx.app, ctx.meta, { ...input, tenantId });
-    return payload(ctx, result, result.token);
+    return authPayload(ctx.app, result, result.token);
   }
 
   @Mutation(() => AuthPayload, { description: 'Moves this session to another company of the user; the token stays the same.' })
   async switchTenant(@Ctx() ctx: RequestContext, @Arg('input') input: SwitchTenantInput): Promise<AuthPayload> {
     const tenantId = fromGlobalId('Tenant', input.tenantId, ['input', 'tenantId']);
     const result = await auth.switchTenant(ctx, tenantId);
-    return payload(ctx, result, ctx.meta.bearer ?? '');
+    return authPayload(ctx.app, result, ctx.meta.bearer ?? '');
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session.' })

@@ -1,9 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { AuthPayload } from '../auth/auth.types.js';
 import type { RequestContext } from '../context/request-context.js';
-import { inTenant } from '../context/tenant-scope.js';
-import { loadTenantNode } from '../tenants/tenant.service.js';
-import { loadUser } from '../users/user.service.js';
+import { authPayload } from '../auth/auth-payload.js';
 import { acceptInvitation, inviteUser, listInvitations, revokeInvitation } from './invitation.service.js';
 import { AcceptInvitationInput, InvitationNode, InviteUserInput, RevokeInvitationInput } from './invitation.types.js';
 
@@ -30,8 +28,6 @@ export class InvitationResolver {
   @Mutation(() => AuthPayload, { description: 'Joins the inviting company and returns a session in it.' })
   async acceptInvitation(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptInvitationInput): Promise<AuthPayload> {
     const result = await acceptInvitation(ctx, input);
-    const app = ctx.app;
-    const tenant = await inTenant(app.orm, result.tenantId, result.userId, (em) => loadTenantNode(app, em, result.tenantId));
-    return { token: result.token, user: await loadUser(app, result.userId), tenant };
+    return authPayload(ctx.app, result, result.token);
   }
 }

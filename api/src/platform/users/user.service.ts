@@ -39,15 +39,21 @@ async function ownerCount(ctx: RequestContext): Promise<number> {
   return (await ctx.em()).count(Membership, { role: Role.OWNER });
 }
 
-/** Role changes: only within what the changer may grant, and a company always keeps an owner. */
-export async function setMemberRole(ctx: RequestContext, userGlobalId: string, role: Role): Promise<MemberNode> {
+/** The acting owner or admin and the membership they want to change. */
+async function managedMembership(ctx: RequestContext, userGlobalId: string): Promise<{ actorRole: Role; membership: Membership; userId: string }> {
   const actor = ctx.principal;
   if (!actor?.role || !actor.permissions.has('users:manage')) throw new ForbiddenError('Only owners and admins manage people');
   const userId = fromGlobalId('User', userGlobalId, ['input', 'userId']);
-  const em = await ctx.em();
-  const membership = await em.findOne(Membership, { tenantId: ctx.tenantId, userId });
+  const membership = await (await ctx.em()).findOne(Membership, { tenantId: ctx.tenantId, userId });
   if (!membership) throw new NotFoundError('User');
-  if (!canGrantRole(actor.role, role) || !canGrantRole(actor.role, membership.role)) throw new ForbiddenError(`A ${actor.role} cannot make or unmake a ${role === Role.OWNER ? role : membership.role}`);
+  return { actorRole: actor.role, membership, userId };
+}
+
+/** Role changes: only within what the changer may grant, and a company always keeps an owner. */
+export async function setMemberRole(ctx: RequestContext, userGlobalId: string, role: Role): Promise<MemberNode> {
+  const { actorRole, membership, userId } = await managedMembership(ctx, userGlobalId);
+  const em = await ctx.em();
+  if (!canGrantRole(actorRole, role) || !canGrantRole(actorRole, membership.role)) throw new ForbiddenError(`A ${actorRole} cannot make or unmake a ${role === Role.OWNER ? role : membership.role}`);
   if (membership.role === Role.OWNER && role !== Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'role']);
   membership.role = role;
   await em.flush();
@@ -56,13 +62,9 @@ export async function setMemberRole(ctx: RequestContext, userGlobalId: string, r
 }
 
 export async function removeMember(ctx: RequestContext, userGlobalId: string): Promise<string> {
-  const actor = ctx.principal;
-  if (!actor?.role || !actor.permissions.has('users:manage')) throw new ForbiddenError('Only owners and admins manage people');
-  const userId = fromGlobalId('User', userGlobalId, ['input', 'userId']);
+  const { actorRole, membership, userId } = await managedMembership(ctx, userGlobalId);
   const em = await ctx.em();
-  const membership = await em.findOne(Membership, { tenantId: ctx.tenantId, userId });
-  if (!membership) throw new NotFoundError('User');
-  if (!canGrantRole(actor.role, membership.role)) throw new ForbiddenError(`A ${actor.role} cannot remove a ${membership.role}`);
+  if (!canGrantRole(actorRole, membership.role)) throw new ForbiddenError(`A ${actorRole} cannot remove a ${membership.role}`);
   if (membership.role === Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'userId']);
   em.remove(membership);
   await em.flush();
