@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import pg from 'pg';
+import { toGlobalId } from '../../api/src/graphql/global-id.js';
+
+/**
+ * The bare baseline: a plain `node:http` handler that runs, as the application role, the SQL a
+ * `contacts(first: N)` request needs, with nothing of the framework around it.
+ *
+ * - `POST /bare`: BEGIN; set_config(tenant, user); the page query and the count query exactly as
+ *   keyset.ts builds them for the default order (created_at desc); COMMIT. Tenant fixed at start.
+ * - `POST /full`: every statement the application issues for the same request (session lookup by
+ *   token hash, BEGIN, set_config, the tenant-state query of authenticate.ts, page, companies of the
+ *   page, count, COMMIT), so the gap between it and Kontor is the cost of the Node-side stack alone.
+ */
+
+export const PAGE_SQL = `select t.*, (t.created_at)::text as "__sort_key" from crm_contacts t
+    where (t.tenant_id = $1)
+    order by t.created_at desc, t.id desc limit $2`;
+export const COUNT_SQL = `select count(*)::int as count from crm_contacts t where (t.tenant_id = $1)`;
+const SESSION_SQL = 'select id, user_id, tenant_id, expires_at, revoked_at, last_seen_at from sessions where token_hash = $1';
+const SET_CONFIG_SQL = "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)";
+// authenticate.ts's readTenantState, with positional parameters.
+const STATE_SQL = `select
+       (select m.role from memberships m where m.tenant_id = $1 and m.user_id = $2) as role,
+       (select coalesce(json_agg(json_build_array(t.key, t.enabled)), '[]') from tenant_modules t where t.tenant_id = $1) as modules,
+       (select coalesce(json_agg(json_build_array(o.key, o.enabled)), '[]') from tenant_feature_options o where o.tenant_id = $1) as options,
+       k.secret_hash as key_hash, k.modules as key_modules, k.access as key_access,
+       (k.revoked_at is not null) as key_revoked, k.rate_limit_per_minute as key_rate_limit
+     from (select 1) one left join api_keys k on k.tenant_id = $1 and k.id = $3`;
+const COMPANIES_SQL = 'select c0.* from crm_companies as c0 where c0.tenant_id = $1 and c0.tenant_id = $1 and c0.id = any($2::uuid[])';
+
+interface ContactRow {
+  id: string;
+  first_name: string;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  company_id: string | null;
+}
+
+interface SessionRow {
+  user_id: string;
+  tenant_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface BaselineServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function drain(req: IncomingMessage): Promise<void> {
+  for await (const _chunk of req) {
+    // the body is the same GraphQL document every time; the baseline does not parse it
+  }
+}
+
+function respond(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(body);
+}
+
+function render(rows: ContactRow[], totalCount: number, companies: Map<string, string> | null): string {
+  const edges = rows.map((row) => ({
+    node: {
+      id: toGlobalId('Contact', row.id),
+      fullName: [row.first_name, row.last_name].filter(Boolean).join(' '),
+      email: row.email,
+      phone: row.phone,
+      company: companies && row.company_id ? { name: companies.get(row.company_id) ?? null } : null,
+    },
+  }));
+  return JSON.stringify({ data: { contacts: { totalCount, edges } } });
+}
+
+export interface BaselineOptions {
+  appUrl: string;
+  tenantId: string;
+  userId: string;
+  pageSize: number;
+  poolMax: number;
+  onError: (error: Error) => void;
+}
+
+export async function startBaselineServer(options: BaselineOptions): Promise<BaselineServer> {
+  const pool = new pg.Pool({ connectionString: options.appUrl, max: options.poolMax });
+  // An idle connection that the server drops must fail the requests that use it, not the process.
+  pool.on('error', (error) => options.onError(error));
+
+  async function bare(): Promise<string> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(SET_CONFIG_SQL, [options.tenantId, options.userId]);
+      const page = await client.query<ContactRow>(PAGE_SQL, [options.tenantId, options.pageSize + 1]);
+      const count = await client.query<{ count: number }>(COUNT_SQL, [options.tenantId]);
+      await client.query('COMMIT');
+      return render(page.rows.slice(0, options.pageSize), count.rows[0]?.count ?? 0, null);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function full(req: IncomingMessage): Promise<string | null> {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) return null;
+    const hash = createHash('sha256').update(token).digest('hex');
+    const session = (await pool.query<SessionRow>(SESSION_SQL, [hash])).rows[0];
+    if (!session || session.revoked_at || session.expires_at.getTime() <= Date.now()) return null;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(SET_CONFIG_SQL, [session.tenant_id, session.user_id]);
+      const state = await client.query<{ role: string | null }>(STATE_SQL, [session.tenant_id, session.user_id, null]);
+      if (!state.rows[0]?.role) return null;
+      const page = await client.query<ContactRow>(PAGE_SQL, [session.tenant_id, options.pageSize + 1]);
+      const rows = page.rows.slice(0, options.pageSize);
+      const ids = [...new Set(rows.flatMap((r) => (r.company_id ? [r.company_id] : [])))];
+      const companies = await client.query<{ id: string; name: string }>(COMPANIES_SQL, [session.tenant_id, ids]);
+      const count = await client.query<{ count: number }>(COUNT_SQL, [session.tenant_id]);
+      await client.query('COMMIT');
+      return render(rows, count.rows[0]?.count ?? 0, new Map(companies.rows.map((c) => [c.id, c.name])));
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      try {
+        await drain(req);
+        if (req.url === '/bare') return respond(res, 200, await bare());
+        if (req.url === '/full') {
+          const body = await full(req);
+          return body === null ? respond(res, 401, '{"errors":[{"message":"unauthenticated"}]}') : respond(res, 200, body);
+        }
+        respond(res, 404, '{"errors":[{"message":"not found"}]}');
+      } catch (error) {
+        respond(res, 500, JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] }));
+      }
+    })();
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}
