@@ -7,18 +7,22 @@ import { toGlobalId } from '../../api/src/graphql/global-id.js';
  * The bare baseline: a plain `node:http` handler that runs, as the application role, the SQL a
  * `contacts(first: N)` request needs, with nothing of the framework around it.
  *
- * - `POST /bare`: BEGIN; set_config(tenant, user); the page query and the count query exactly as
- *   keyset.ts builds them for the default order (created_at desc); COMMIT. Tenant fixed at start.
- * - `POST /full`: every statement the application issues for the same request (session lookup by
- *   token hash, BEGIN, set_config, the tenant-state query of authenticate.ts, page, companies of the
- *   page, count, COMMIT), so the gap between it and Kontor is the cost of the Node-side stack alone.
+ * - `POST /bare`: BEGIN; set_config(tenant, user); the page query (companies joined) and the count
+ *   query exactly as contact.service.ts and keyset.ts build them for the default order
+ *   (created_at desc); COMMIT. Tenant fixed at start: the same data, the minimum of SQL.
+ * - `POST /full`: every statement the application issues for the same request (BEGIN, the session
+ *   lookup that sets the tenant, the tenant-state query of authenticate.ts, page, count, COMMIT), so
+ *   the gap between it and Kontor is the cost of the Node-side stack alone.
  */
 
-export const PAGE_SQL = `select t.*, (t.created_at)::text as "__sort_key" from crm_contacts t
+export const PAGE_SQL = `select t.*, (t.created_at)::text as "__sort_key", c.id as c_id, c.name as c_name, c.domain as c_domain, c.email as c_email, c.phone as c_phone, c.created_at as c_created_at, c.updated_at as c_updated_at
+    from crm_contacts t left join crm_companies c on c.tenant_id = t.tenant_id and c.id = t.company_id
     where (t.tenant_id = $1)
     order by t.created_at desc, t.id desc limit $2`;
 export const COUNT_SQL = `select count(*)::int as count from crm_contacts t where (t.tenant_id = $1)`;
-const SESSION_SQL = 'select id, user_id, tenant_id, expires_at, revoked_at, last_seen_at from sessions where token_hash = $1';
+// authenticate.ts: the session row sets the transaction's tenant and user in the same statement.
+const SESSION_SQL = `select set_config('app.tenant_id', s.tenant_id::text, true) as tenant_id, set_config('app.user_id', s.user_id::text, true) as user_id,
+       s.id, s.last_seen_at from sessions s where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`;
 const SET_CONFIG_SQL = "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)";
 // authenticate.ts's readTenantState, with positional parameters.
 const STATE_SQL = `select
@@ -28,7 +32,6 @@ const STATE_SQL = `select
        k.secret_hash as key_hash, k.modules as key_modules, k.access as key_access,
        (k.revoked_at is not null) as key_revoked, k.rate_limit_per_minute as key_rate_limit
      from (select 1) one left join api_keys k on k.tenant_id = $1 and k.id = $3`;
-const COMPANIES_SQL = 'select c0.* from crm_companies as c0 where c0.tenant_id = $1 and c0.tenant_id = $1 and c0.id = any($2::uuid[])';
 
 interface ContactRow {
   id: string;
@@ -37,13 +40,12 @@ interface ContactRow {
   email: string | null;
   phone: string | null;
   company_id: string | null;
+  c_name: string | null;
 }
 
 interface SessionRow {
   user_id: string;
   tenant_id: string;
-  expires_at: Date;
-  revoked_at: Date | null;
 }
 
 export interface BaselineServer {
@@ -62,14 +64,14 @@ function respond(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-function render(rows: ContactRow[], totalCount: number, companies: Map<string, string> | null): string {
+function render(rows: ContactRow[], totalCount: number): string {
   const edges = rows.map((row) => ({
     node: {
       id: toGlobalId('Contact', row.id),
       fullName: [row.first_name, row.last_name].filter(Boolean).join(' '),
       email: row.email,
       phone: row.phone,
-      company: companies && row.company_id ? { name: companies.get(row.company_id) ?? null } : null,
+      company: row.company_id ? { name: row.c_name } : null,
     },
   }));
   return JSON.stringify({ data: { contacts: { totalCount, edges } } });
@@ -97,7 +99,7 @@ export async function startBaselineServer(options: BaselineOptions): Promise<Bas
       const page = await client.query<ContactRow>(PAGE_SQL, [options.tenantId, options.pageSize + 1]);
       const count = await client.query<{ count: number }>(COUNT_SQL, [options.tenantId]);
       await client.query('COMMIT');
-      return render(page.rows.slice(0, options.pageSize), count.rows[0]?.count ?? 0, null);
+      return render(page.rows.slice(0, options.pageSize), count.rows[0]?.count ?? 0);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -110,21 +112,21 @@ export async function startBaselineServer(options: BaselineOptions): Promise<Bas
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!token) return null;
     const hash = createHash('sha256').update(token).digest('hex');
-    const session = (await pool.query<SessionRow>(SESSION_SQL, [hash])).rows[0];
-    if (!session || session.revoked_at || session.expires_at.getTime() <= Date.now()) return null;
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(SET_CONFIG_SQL, [session.tenant_id, session.user_id]);
+      const session = (await client.query<SessionRow>(SESSION_SQL, [hash])).rows[0];
+      if (!session) {
+        await client.query('ROLLBACK');
+        return null;
+      }
       const state = await client.query<{ role: string | null }>(STATE_SQL, [session.tenant_id, session.user_id, null]);
       if (!state.rows[0]?.role) return null;
       const page = await client.query<ContactRow>(PAGE_SQL, [session.tenant_id, options.pageSize + 1]);
       const rows = page.rows.slice(0, options.pageSize);
-      const ids = [...new Set(rows.flatMap((r) => (r.company_id ? [r.company_id] : [])))];
-      const companies = await client.query<{ id: string; name: string }>(COMPANIES_SQL, [session.tenant_id, ids]);
       const count = await client.query<{ count: number }>(COUNT_SQL, [session.tenant_id]);
       await client.query('COMMIT');
-      return render(rows, count.rows[0]?.count ?? 0, new Map(companies.rows.map((c) => [c.id, c.name])));
+      return render(rows, count.rows[0]?.count ?? 0);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -29,11 +29,24 @@ describe('GraphQL plumbing', () => {
   it('loads nested fields of a list in batches: the SQL count does not grow with the page', async () => {
     const small = await countStatements(`{ contacts(first: 3) { edges { node { firstName company { name } } } } }`);
     const large = await countStatements(`{ contacts(first: 30) { totalCount edges { node { firstName company { name } } } } }`);
-    // session, begin, set_config, tenant state, page, one batched company query, (count), commit
-    expect(small).toBeLessThanOrEqual(7);
+    // begin + session/set_config, tenant state, the page (companies joined), (count), commit
+    expect(small).toBeLessThanOrEqual(5);
     expect(large).toBe(small + 1);
-    const companies = statements.filter((s) => s.includes('from "crm_companies"'));
-    expect(companies).toHaveLength(1);
+    expect(statements.filter((s) => s.includes('from crm_companies where'))).toHaveLength(0);
+  });
+
+  it('batches nested lists: contacts of every company in one query, counts in one more', async () => {
+    const nested = (first: number) => `{ companies(first: ${first}) { edges { node { name contacts(first: 2) { totalCount edges { node { firstName company { name } } } } } } } }`;
+    const two = await countStatements(nested(2));
+    const ten = await countStatements(nested(10));
+    expect(ten).toBe(two);
+    const result = ok(await kontor.gql<{ companies: { edges: { node: { name: string; contacts: { totalCount: number; edges: { node: { company: { name: string } } }[] } } }[] } }>(nested(10), {}, owner.token));
+    expect(result.companies.edges).toHaveLength(10);
+    for (const { node } of result.companies.edges) {
+      expect(node.contacts.totalCount).toBe(3);
+      expect(node.contacts.edges).toHaveLength(2);
+      expect(node.contacts.edges.every((e) => e.node.company.name === node.name)).toBe(true);
+    }
   });
 
   it('refuses a query deeper than the limit before running it', async () => {

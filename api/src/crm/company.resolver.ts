@@ -4,7 +4,7 @@ import type { ConnectionResult } from '../graphql/pagination.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import { createCompany, deleteCompany, getCompany, listCompanies, toCompanyNode, updateCompany } from './company.service.js';
 import { CompanyConnection, CompanyFilter, CompanyNode, CompanyOrder, CreateCompanyInput, DeleteCompanyInput, UpdateCompanyInput } from './company.types.js';
-import { listContacts } from './contact.service.js';
+import { companyContactsLoader, listContacts } from './contact.service.js';
 import { ContactConnection, type ContactNode } from './contact.types.js';
 import { toGlobalId } from '../graphql/global-id.js';
 
@@ -69,6 +69,7 @@ export class CompanyResolver {
   @Authorized('CRM:read')
   @FieldResolver(() => ContactConnection, { description: 'People working at this company.' })
   contacts(@Ctx() ctx: RequestContext, @Root() company: CompanyNode, @Args() args: CompanyContactsArgs): Promise<ConnectionResult<ContactNode>> {
+    if (!args.after) return companyContactsLoader(ctx, args.first).load(company.uuid);
     return listContacts(ctx, { ...args, filter: { companyId: toGlobalId('Company', company.uuid) } });
   }
 }

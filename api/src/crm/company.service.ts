@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Company } from '../../../schema/crm/company.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
-import { keysetPage, likePattern, type SqlCondition, type SortKey } from '../graphql/keyset.js';
+import { keysetPage, likePattern, placeholders, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
 import { pageSize, type ConnectionResult } from '../graphql/pagination.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
@@ -22,6 +22,32 @@ export function toCompanyNode(company: Company): CompanyNode {
     updatedAt: company.updatedAt,
   };
 }
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function date(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+/** A company node from a SQL row; `prefix` reads a joined company's columns (`c_name`, …). */
+export function companyNodeFromRow(row: Row, prefix = ''): CompanyNode {
+  const id = String(row[`${prefix}id`]);
+  return {
+    id: toGlobalId('Company', id),
+    uuid: id,
+    name: String(row[`${prefix}name`]),
+    domain: text(row[`${prefix}domain`]),
+    email: text(row[`${prefix}email`]),
+    phone: text(row[`${prefix}phone`]),
+    createdAt: date(row[`${prefix}created_at`]),
+    updatedAt: date(row[`${prefix}updated_at`]),
+  };
+}
+
+/** Select-list columns of a company joined as `c`, for `companyNodeFromRow(row, 'c_')`. */
+export const JOINED_COMPANY_COLUMNS = ['id', 'name', 'domain', 'email', 'phone', 'created_at', 'updated_at'].map((c) => `c.${c} as c_${c}`).join(', ');
 
 const SORT: Record<CompanyOrderField, SortKey> = {
   [CompanyOrderField.NAME]: { expr: 'lower(t.name)', cast: 'text' },
@@ -62,7 +88,6 @@ export async function listCompanies(
   if (filter?.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
   if (filter?.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
   return keysetPage(await ctx.em(), {
-    entity: Company,
     table: 'crm_companies',
     tenantId: ctx.tenantId,
     conditions,
@@ -70,7 +95,7 @@ export async function listCompanies(
     direction: args.orderBy?.direction ?? OrderDirection.ASC,
     first: pageSize(args.first),
     after: args.after,
-    toNode: toCompanyNode,
+    toNode: (row) => companyNodeFromRow(row),
   });
 }
 
@@ -115,8 +140,8 @@ export async function deleteCompany(ctx: ServiceContext, globalId: string): Prom
 export function companyLoader(ctx: RequestContext): DataLoader<string, CompanyNode | null> {
   return ctx.loader('crm.company', () =>
     new DataLoader<string, CompanyNode | null>(async (ids) => {
-      const rows = await (await ctx.em()).find(Company, { tenantId: ctx.tenantId, id: { $in: [...ids] } });
-      const byId = new Map(rows.map((c) => [c.id, toCompanyNode(c)]));
+      const rows = await (await ctx.em()).execute<Row[]>(`select * from crm_companies where tenant_id = ? and id in (${placeholders(ids.length)})`, [ctx.tenantId, ...ids]);
+      const byId = new Map(rows.map((row) => [String(row.id), companyNodeFromRow(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
   );

@@ -66,7 +66,8 @@ export class ContactResolver {
   @Authorized('CRM:read')
   @InFeature('CRM.companies')
   @FieldResolver(() => CompanyNode, { nullable: true, description: 'Where the person works.' })
-  company(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<CompanyNode | null> | null {
+  company(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<CompanyNode | null> | CompanyNode | null {
+    if (contact.company !== undefined) return contact.company;
     return contact.companyUuid ? companyLoader(ctx).load(contact.companyUuid) : null;
   }
 }

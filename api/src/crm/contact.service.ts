@@ -3,7 +3,10 @@ import { Contact } from '../../../schema/crm/contact.entity.js';
 import { Company } from '../../../schema/crm/company.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
-import { keysetPage, likePattern, type SqlCondition, type SortKey } from '../graphql/keyset.js';
+import DataLoader from 'dataloader';
+import { keysetFirstPages, keysetPage, likePattern, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
+import type { RequestContext } from '../platform/context/request-context.js';
+import { companyNodeFromRow, JOINED_COMPANY_COLUMNS } from './company.service.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
 import { checkText } from '../platform/auth/auth.service.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
@@ -21,6 +24,25 @@ export function toContactNode(contact: Contact): ContactNode {
     jobTitle: contact.jobTitle ?? null,
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
+  };
+}
+
+/** A contact node from a list row that carries its company's columns (joined as `c`). */
+function contactNodeFromRow(row: Row): ContactNode {
+  const firstName = String(row.first_name);
+  const lastName = row.last_name === null ? null : String(row.last_name);
+  return {
+    id: toGlobalId('Contact', String(row.id)),
+    companyUuid: row.company_id === null ? null : String(row.company_id),
+    company: row.c_id === null || row.c_id === undefined ? null : companyNodeFromRow(row, 'c_'),
+    firstName,
+    lastName,
+    fullName: lastName ? `${firstName} ${lastName}` : firstName,
+    email: row.email === null ? null : String(row.email),
+    phone: row.phone === null ? null : String(row.phone),
+    jobTitle: row.job_title === null ? null : String(row.job_title),
+    createdAt: row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at)),
+    updatedAt: row.updated_at instanceof Date ? row.updated_at : new Date(String(row.updated_at)),
   };
 }
 
@@ -61,17 +83,37 @@ export async function listContacts(
   if (filter?.hasEmail !== undefined && filter.hasEmail !== null) conditions.push({ sql: filter.hasEmail ? 't.email is not null' : 't.email is null', params: [] });
   if (filter?.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
   if (filter?.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
-  return keysetPage(await ctx.em(), {
-    entity: Contact,
+  return keysetPage(await ctx.em(), contactQuery(ctx, conditions, args));
+}
+
+function contactQuery(ctx: ServiceContext, conditions: SqlCondition[], args: { first?: number | null; after?: string | null; orderBy?: ContactOrder | null }): KeysetQuery<ContactNode> {
+  return {
     table: 'crm_contacts',
+    // The company of each row comes with the page: `contacts { company { … } }` costs no extra query.
+    extraColumns: JOINED_COMPANY_COLUMNS,
+    joins: 'left join crm_companies c on c.tenant_id = t.tenant_id and c.id = t.company_id',
     tenantId: ctx.tenantId,
     conditions,
     sort: SORT[args.orderBy?.field ?? ContactOrderField.CREATED_AT],
     direction: args.orderBy?.direction ?? OrderDirection.DESC,
     first: pageSize(args.first),
     after: args.after,
-    toNode: toContactNode,
-  });
+    toNode: contactNodeFromRow,
+  };
+}
+
+/**
+ * `company.contacts` for every company of a response in one query (per page size). A page after a
+ * cursor is rare in nested lists and runs on its own.
+ */
+export function companyContactsLoader(ctx: RequestContext, first: number | null | undefined): DataLoader<string, ConnectionResult<ContactNode>> {
+  const size = pageSize(first);
+  return ctx.loader(`crm.companyContacts:${size}`, () =>
+    new DataLoader<string, ConnectionResult<ContactNode>>(async (companyIds) => {
+      const pages = await keysetFirstPages(await ctx.em(), contactQuery(ctx, [], { first: size }), { column: 'company_id', keys: companyIds });
+      return companyIds.map((id) => pages.get(id) ?? new Error(`no page for company ${id}`));
+    }),
+  );
 }
 
 async function companyRef(ctx: ServiceContext, globalId: string): Promise<Company> {

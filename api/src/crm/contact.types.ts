@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, OrderDirection } from '../graphql/pagination.js';
+import type { CompanyNode } from './company.types.js';
 import { DateTimeScalar, EmailAddressScalar, PhoneNumberScalar } from '../graphql/scalars.js';
 
 @ObjectType('Contact', { description: 'A person the company deals with.' })
@@ -9,6 +10,9 @@ export class ContactNode {
 
   /** Database id of the company, resolved by a batched loader; not exposed. */
   companyUuid!: string | null;
+
+  /** The company when the query already joined it (lists); undefined: load it. Not exposed. */
+  company?: CompanyNode | null;
 
   @Field()
   firstName!: string;

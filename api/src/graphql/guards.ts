@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Extensions, type AuthChecker, type MiddlewareFn } from 'type-graphql';
+import { Extensions, UseMiddleware, type AuthChecker, type MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../platform/context/request-context.js';
 import { moduleOfPermission, type Permission } from '../platform/auth/permissions.js';
 import type { ModuleKey } from '../platform/modules/module-manifest.js';
@@ -26,6 +26,8 @@ function tagFields(extensions: KontorFieldExtensions): ClassDecorator & MethodDe
       const method = Object.getOwnPropertyDescriptor(prototype, name);
       if (name !== 'constructor' && method && typeof method.value === 'function') Extensions({ ...extensions })(prototype, name, method);
     }
+    // The guard on the resolver class only: a global middleware would run on every scalar field.
+    UseMiddleware(moduleGuard)(target as new () => object);
   }) as ClassDecorator & MethodDecorator;
 }
 

@@ -62,6 +62,8 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
       },
     ],
     introspection: true,
+    // Compact JSON: Apollo pretty-prints by default.
+    stringifyResult: (value) => JSON.stringify(value),
     csrfPrevention: true,
   });
   await apollo.start();

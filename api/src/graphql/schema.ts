@@ -7,7 +7,7 @@ import { InvitationResolver } from '../platform/invitations/invitation.resolver.
 import { ModuleResolver } from '../platform/modules/module.resolver.js';
 import { TenantResolver } from '../platform/tenants/tenant.resolver.js';
 import { UserResolver } from '../platform/users/user.resolver.js';
-import { authChecker, moduleGuard } from './guards.js';
+import { authChecker } from './guards.js';
 import { Money } from './scalars.js';
 
 const platformResolvers = [AuthResolver, ModuleResolver, TenantResolver, UserResolver, ApiKeyResolver, InvitationResolver];
@@ -18,7 +18,6 @@ export async function buildKontorSchema(): Promise<GraphQLSchema> {
     resolvers: [...platformResolvers, ...manifests.flatMap((m) => m.resolvers)] as [typeof AuthResolver],
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [moduleGuard],
     // The shared value types are part of the contract before the modules that use them arrive.
     orphanedTypes: [Money],
     validate: false,

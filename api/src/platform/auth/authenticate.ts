@@ -13,8 +13,6 @@ interface SessionRow {
   id: string;
   user_id: string;
   tenant_id: string;
-  expires_at: Date;
-  revoked_at: Date | null;
   last_seen_at: Date;
 }
 
@@ -67,23 +65,27 @@ function tenantModules(app: App, row: TenantStateRow): TenantModules {
   return new TenantModules(app.registry, new Map(row.modules), new Map(row.options));
 }
 
+/**
+ * One round trip finds the session and sets the transaction's tenant and user from it; a second reads
+ * the role and the module switches. The request then goes on in the same transaction.
+ */
 async function authenticateSession(app: App, token: string): Promise<Authentication> {
-  const em = app.orm.em.fork({ useContext: false });
-  const rows = await em.execute<SessionRow[]>(
-    'select id, user_id, tenant_id, expires_at, revoked_at, last_seen_at from sessions where token_hash = ?',
-    [sha256(token)],
-  );
-  const session = rows[0];
-  const now = Date.now();
-  if (!session || session.revoked_at || new Date(session.expires_at).getTime() <= now) {
-    throw new UnauthenticatedError('Session expired or revoked');
-  }
-  const scope = await TenantScope.open(app.orm, session.tenant_id, session.user_id);
+  const em = await TenantScope.beginUnscoped(app.orm);
   try {
+    const rows = await em.execute<SessionRow[]>(
+      `select set_config('app.tenant_id', s.tenant_id::text, true) as tenant_id, set_config('app.user_id', s.user_id::text, true) as user_id,
+              s.id, s.last_seen_at
+         from sessions s where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()`,
+      [sha256(token)],
+    );
+    const session = rows[0];
+    if (!session) throw new UnauthenticatedError('Session expired or revoked');
+    const scope = TenantScope.adopt(em, session.tenant_id);
     const state = await readTenantState(scope, session.tenant_id, session.user_id, null);
     if (!state.role) throw new UnauthenticatedError('You are no longer a member of this company');
-    if (now - new Date(session.last_seen_at).getTime() > LAST_SEEN_RESOLUTION_MS) {
-      await em.execute('update sessions set last_seen_at = now() where id = ?', [session.id]);
+    if (Date.now() - new Date(session.last_seen_at).getTime() > LAST_SEEN_RESOLUTION_MS) {
+      // Outside the request's transaction: a failed request still counts as seen.
+      void app.orm.em.fork({ useContext: false }).execute('update sessions set last_seen_at = now() where id = ?', [session.id]).catch(() => undefined);
     }
     return {
       principal: {
@@ -99,7 +101,7 @@ async function authenticateSession(app: App, token: string): Promise<Authenticat
       scope,
     };
   } catch (error) {
-    await scope.rollback();
+    await em.rollback();
     throw error;
   }
 }

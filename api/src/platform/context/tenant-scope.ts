@@ -9,18 +9,29 @@ export class TenantScope {
   private constructor(readonly em: EntityManager) {}
 
   static async open(orm: MikroORM, tenantId: string, userId: string | null): Promise<TenantScope> {
-    const em = orm.em.fork({ clear: true, useContext: false });
-    em.setFilterParams(TENANT_FILTER, { tenantId });
-    await em.begin();
+    const em = await TenantScope.beginUnscoped(orm);
     try {
-      await em.execute(
-        "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)",
-        [tenantId, userId ?? ''],
-      );
+      await em.execute("select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)", [tenantId, userId ?? '']);
     } catch (error) {
       await em.rollback();
       throw error;
     }
+    return TenantScope.adopt(em, tenantId);
+  }
+
+  /**
+   * A transaction whose first statement will set `app.tenant_id` itself (authentication reads the
+   * session row and sets the tenant from it in one round trip). Until then RLS shows no tenant row.
+   */
+  static async beginUnscoped(orm: MikroORM): Promise<EntityManager> {
+    const em = orm.em.fork({ clear: true, useContext: false });
+    await em.begin();
+    return em;
+  }
+
+  /** The tenant scope of a transaction in which `app.tenant_id` was set to `tenantId`. */
+  static adopt(em: EntityManager, tenantId: string): TenantScope {
+    em.setFilterParams(TENANT_FILTER, { tenantId });
     return new TenantScope(em);
   }
 
