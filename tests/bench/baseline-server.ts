@@ -10,9 +10,9 @@ import { toGlobalId } from '../../api/src/graphql/global-id.js';
  * - `POST /bare`: BEGIN; set_config(tenant, user); the page query (companies joined) and the count
  *   query exactly as contact.service.ts and keyset.ts build them for the default order
  *   (created_at desc); COMMIT. Tenant fixed at start: the same data, the minimum of SQL.
- * - `POST /full`: every statement the application issues for the same request (BEGIN, the session
- *   lookup that sets the tenant, the tenant-state query of authenticate.ts, page, count, COMMIT), so
- *   the gap between it and Kontor is the cost of the Node-side stack alone.
+ * - `POST /full`: every statement the application issues for the same request (BEGIN, the
+ *   authentication function that sets the tenant and reads role and switches, page, count, COMMIT),
+ *   so the gap between it and Kontor is the cost of the Node-side stack alone.
  */
 
 export const PAGE_SQL = `select t.*, (t.created_at)::text as "__sort_key", c.id as c_id, c.name as c_name, c.domain as c_domain, c.email as c_email, c.phone as c_phone, c.created_at as c_created_at, c.updated_at as c_updated_at
@@ -20,19 +20,9 @@ export const PAGE_SQL = `select t.*, (t.created_at)::text as "__sort_key", c.id 
     where (t.tenant_id = $1)
     order by t.created_at desc, t.id desc limit $2`;
 export const COUNT_SQL = `select count(*)::int as count from crm_contacts t where (t.tenant_id = $1)`;
-// authenticate.ts: the session row sets the transaction's tenant and user in the same statement.
-const SESSION_SQL = `select set_config('app.tenant_id', s.tenant_id::text, true) as tenant_id, set_config('app.user_id', s.user_id::text, true) as user_id,
-       s.id, s.last_seen_at from sessions s where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`;
+// authenticate.ts: one function finds the session, sets tenant and user, and reads role and switches.
+const SESSION_SQL = 'select * from kontor_authenticate_session($1)';
 const SET_CONFIG_SQL = "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)";
-// authenticate.ts's readTenantState, with positional parameters.
-const STATE_SQL = `select
-       (select m.role from memberships m where m.tenant_id = $1 and m.user_id = $2) as role,
-       (select coalesce(json_agg(json_build_array(t.key, t.enabled)), '[]') from tenant_modules t where t.tenant_id = $1) as modules,
-       (select coalesce(json_agg(json_build_array(o.key, o.enabled)), '[]') from tenant_feature_options o where o.tenant_id = $1) as options,
-       k.secret_hash as key_hash, k.modules as key_modules, k.access as key_access,
-       (k.revoked_at is not null) as key_revoked, k.rate_limit_per_minute as key_rate_limit
-     from (select 1) one left join api_keys k on k.tenant_id = $1 and k.id = $3`;
-
 interface ContactRow {
   id: string;
   first_name: string;
@@ -46,6 +36,7 @@ interface ContactRow {
 interface SessionRow {
   user_id: string;
   tenant_id: string;
+  role: string | null;
 }
 
 export interface BaselineServer {
@@ -120,8 +111,10 @@ export async function startBaselineServer(options: BaselineOptions): Promise<Bas
         await client.query('ROLLBACK');
         return null;
       }
-      const state = await client.query<{ role: string | null }>(STATE_SQL, [session.tenant_id, session.user_id, null]);
-      if (!state.rows[0]?.role) return null;
+      if (!session.role) {
+        await client.query('ROLLBACK');
+        return null;
+      }
       const page = await client.query<ContactRow>(PAGE_SQL, [session.tenant_id, options.pageSize + 1]);
       const rows = page.rows.slice(0, options.pageSize);
       const count = await client.query<{ count: number }>(COUNT_SQL, [session.tenant_id]);

@@ -389,7 +389,7 @@ async function main(): Promise<void> {
     for (const [name, a] of agg) if (a.firstError) say(`  first error of ${name}: ${a.firstError}`);
     for (const [name, a] of agg) if (a.clientBusy > 0.9) say(`  note: the load generator's thread was ${fmt(a.clientBusy * 100, 0)} % busy for ${name}; that figure may be client-bound.`);
     say('');
-    say(`Kontor issues ${statements.length} SQL statements per contacts request (bare baseline: 5; bare with all of Kontor's SQL: 8):`);
+    say(`Kontor issues ${statements.length} SQL statements per contacts request (bare baseline: 5; bare with all of Kontor's SQL: the same as Kontor):`);
     for (const s of statements) say(`  ${describeStatement(s)}`);
     say('');
     for (const line of profileText) say(line);

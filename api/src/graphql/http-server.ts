@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { GraphQLSchema } from 'graphql';
@@ -52,6 +53,8 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
     includeStacktraceInErrorResponses: false,
     validationRules: [depthRule(app.config.graphql.maxDepth)],
     plugins: [
+      // No HTTP caching of GraphQL answers here; the default cache-control plugin instruments every field.
+      ApolloServerPluginCacheControlDisabled(),
       complexityPlugin(schema, app.config.graphql.maxComplexity),
       {
         requestDidStart: async () => ({

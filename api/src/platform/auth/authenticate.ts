@@ -9,13 +9,6 @@ import { MODULE_KEYS, type ModuleKey } from '../modules/module-manifest.js';
 import { permissionsOfRole, type Permission } from './permissions.js';
 import { API_KEY_PREFIX, parseTenantToken, SESSION_PREFIX, sameHash, sha256 } from './tokens.js';
 
-interface SessionRow {
-  id: string;
-  user_id: string;
-  tenant_id: string;
-  last_seen_at: Date;
-}
-
 interface TenantStateRow {
   role: Role | null;
   modules: [string, boolean][];
@@ -65,39 +58,44 @@ function tenantModules(app: App, row: TenantStateRow): TenantModules {
   return new TenantModules(app.registry, new Map(row.modules), new Map(row.options));
 }
 
+interface SessionAuthRow {
+  session_id: string;
+  user_id: string;
+  tenant_id: string;
+  last_seen_at: Date;
+  role: Role | null;
+  modules: [string, boolean][];
+  options: [string, boolean][];
+}
+
 /**
- * One round trip finds the session and sets the transaction's tenant and user from it; a second reads
- * the role and the module switches. The request then goes on in the same transaction.
+ * One round trip (the migration's `kontor_authenticate_session`) finds the session, sets the
+ * transaction's tenant and user from it, and reads the role and the module switches. The request then
+ * goes on in the same transaction.
  */
 async function authenticateSession(app: App, token: string): Promise<Authentication> {
   const em = await TenantScope.beginUnscoped(app.orm);
   try {
-    const rows = await em.execute<SessionRow[]>(
-      `select set_config('app.tenant_id', s.tenant_id::text, true) as tenant_id, set_config('app.user_id', s.user_id::text, true) as user_id,
-              s.id, s.last_seen_at
-         from sessions s where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()`,
-      [sha256(token)],
-    );
+    const rows = await em.execute<SessionAuthRow[]>('select * from kontor_authenticate_session(?)', [sha256(token)]);
     const session = rows[0];
     if (!session) throw new UnauthenticatedError('Session expired or revoked');
+    if (!session.role) throw new UnauthenticatedError('You are no longer a member of this company');
     const scope = TenantScope.adopt(em, session.tenant_id);
-    const state = await readTenantState(scope, session.tenant_id, session.user_id, null);
-    if (!state.role) throw new UnauthenticatedError('You are no longer a member of this company');
     if (Date.now() - new Date(session.last_seen_at).getTime() > LAST_SEEN_RESOLUTION_MS) {
       // Outside the request's transaction: a failed request still counts as seen.
-      void app.orm.em.fork({ useContext: false }).execute('update sessions set last_seen_at = now() where id = ?', [session.id]).catch(() => undefined);
+      void app.orm.em.fork({ useContext: false }).execute('update sessions set last_seen_at = now() where id = ?', [session.session_id]).catch(() => undefined);
     }
     return {
       principal: {
         kind: 'session',
         tenantId: session.tenant_id,
         userId: session.user_id,
-        sessionId: session.id,
+        sessionId: session.session_id,
         apiKeyId: null,
-        role: state.role,
-        permissions: permissionsOfRole(state.role),
+        role: session.role,
+        permissions: permissionsOfRole(session.role),
       },
-      modules: tenantModules(app, state),
+      modules: new TenantModules(app.registry, new Map(session.modules), new Map(session.options)),
       scope,
     };
   } catch (error) {
