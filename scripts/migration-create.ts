@@ -9,7 +9,7 @@ import { ormConfig } from '../api/src/platform/database/orm.config.js';
  */
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
-const orm = await MikroORM.init(ormConfig({ url, poolMax: 1 }));
+const orm = await MikroORM.init(ormConfig({ url, poolMax: 1, writeSnapshot: true }));
 try {
   const initial = process.argv.includes('--initial');
   const result = await orm.getMigrator().createMigration('migrations', false, initial);

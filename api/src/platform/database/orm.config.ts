@@ -9,6 +9,8 @@ export interface OrmOptions {
   poolMax?: number;
   /** Called with every SQL statement; the N+1 test counts them. */
   onQuery?: (sql: string) => void;
+  /** Only `migration:create` writes the schema snapshot; running migrations must not touch the source tree. */
+  writeSnapshot?: boolean;
 }
 
 export function ormConfig(options: OrmOptions): Options {
@@ -20,6 +22,8 @@ export function ormConfig(options: OrmOptions): Options {
     // Entities are explicit; nothing is discovered from disk at run time.
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     forceUtcTimezone: true,
+    // BullMQ's PostgreSQL backend keeps its own tables in this schema; they are not ours to diff.
+    schemaGenerator: { ignoreSchema: ['bullmq'] },
     allowGlobalContext: false,
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ?? (() => undefined),
@@ -28,7 +32,7 @@ export function ormConfig(options: OrmOptions): Options {
       path: 'migrations',
       pathTs: 'migrations',
       emit: 'ts',
-      snapshot: true,
+      snapshot: options.writeSnapshot ?? false,
       snapshotName: '.snapshot',
       migrationsList: migrations,
       transactional: true,
