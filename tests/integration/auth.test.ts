@@ -96,24 +96,54 @@ describe('sign-up, log-in and sessions', () => {
 
   it('lets one person belong to two companies and switch between them', async () => {
     const first = await signUp(kontor, { companyName: 'First Co' });
-    // Signing up again with the same address and password adds a second company to the same account.
-    const second = await signUp(kontor, { companyName: 'Second Co', email: first.email });
-    expect(second.userId).toBe(first.userId);
-    const me = ok(await kontor.gql<{ me: { tenant: { name: string }; memberships: { tenantId: string; tenantName: string }[] } }>(ME, {}, second.token));
+    const created = ok(
+      await kontor.gql<{ createTenant: { token: string; user: { id: string }; tenant: { id: string; name: string } } }>(
+        `mutation($input: CreateTenantInput!) { createTenant(input: $input) { token user { id } tenant { id name } } }`,
+        { input: { companyName: 'Second Co' } },
+        first.token,
+      ),
+    ).createTenant;
+    expect(created.user.id).toBe(first.userId);
+    const me = ok(await kontor.gql<{ me: { tenant: { name: string }; role: string; memberships: { tenantId: string; tenantName: string }[] } }>(ME, {}, created.token));
     expect(me.me.tenant.name).toBe('Second Co');
+    expect(me.me.role).toBe('OWNER');
     expect(me.me.memberships.map((m) => m.tenantName).sort()).toEqual(['First Co', 'Second Co']);
     const switched = ok(
-      await kontor.gql<{ switchTenant: { tenant: { name: string } } }>(`mutation($input: SwitchTenantInput!) { switchTenant(input: $input) { tenant { name } } }`, { input: { tenantId: first.tenantId } }, second.token),
+      await kontor.gql<{ switchTenant: { tenant: { name: string } } }>(`mutation($input: SwitchTenantInput!) { switchTenant(input: $input) { tenant { name } } }`, { input: { tenantId: first.tenantId } }, created.token),
     );
     expect(switched.switchTenant.tenant.name).toBe('First Co');
-    expect(ok(await kontor.gql<{ me: { tenant: { name: string } } }>(ME, {}, second.token)).me.tenant.name).toBe('First Co');
+    expect(ok(await kontor.gql<{ me: { tenant: { name: string } } }>(ME, {}, created.token)).me.tenant.name).toBe('First Co');
     // A company the person does not belong to cannot be switched to.
     const stranger = await signUp(kontor);
-    const refused = await kontor.gql(`mutation($input: SwitchTenantInput!) { switchTenant(input: $input) { tenant { name } } }`, { input: { tenantId: stranger.tenantId } }, second.token);
+    const refused = await kontor.gql(`mutation($input: SwitchTenantInput!) { switchTenant(input: $input) { tenant { name } } }`, { input: { tenantId: stranger.tenantId } }, created.token);
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
-    // Signing up again with the wrong password is refused without revealing more.
-    const conflict = await kontor.gql(`mutation($input: SignUpInput!) { signUp(input: $input) { token } }`, { input: { companyName: 'Third', email: first.email, password: 'another password' } });
-    expect(errorCode(conflict)).toBe('CONFLICT');
+    // Logging in can pick the company.
+    const into = ok(await kontor.gql<{ logIn: { tenant: { name: string } } }>(LOG_IN, { input: { email: first.email, password: PASSWORD, tenantId: created.tenant.id } }));
+    expect(into.logIn.tenant.name).toBe('Second Co');
+  });
+
+  it('refuses to sign up an address that has an account, whatever the password: sign-up is no password oracle', async () => {
+    const existing = await signUp(kontor);
+    for (const password of [PASSWORD, 'some other password']) {
+      const result = await kontor.gql(`mutation($input: SignUpInput!) { signUp(input: $input) { token } }`, { input: { companyName: 'Again', email: existing.email, password } });
+      expect(errorCode(result)).toBe('CONFLICT');
+      expect(result.errors?.[0]?.extensions?.path).toEqual(['input', 'email']);
+    }
+    // Simultaneous sign-ups of one new address: one wins, the others are told why (never a 500).
+    const email = uniqueEmail('race');
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => kontor.gql(`mutation($input: SignUpInput!) { signUp(input: $input) { token } }`, { input: { companyName: 'Race', email, password: PASSWORD } })),
+    );
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => r.errors).map(errorCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+  });
+
+  it('counts parallel failed log-ins before checking the password', async () => {
+    const owner = await signUp(kontor);
+    const attempts = await Promise.all(Array.from({ length: 8 }, () => kontor.gql(LOG_IN, { input: { email: owner.email, password: 'wrong password!!' } })));
+    const codes = attempts.map(errorCode);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
   });
 
   it('answers UNAUTHENTICATED for missing, malformed and unknown tokens', async () => {

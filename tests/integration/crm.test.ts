@@ -95,6 +95,8 @@ describe('CRM: people and companies', () => {
     expect((await search({ search: 'rossi.it' })).edges[0]?.node.firstName).toBe('Mario');
     expect((await search({ search: '0733 444' })).edges[0]?.node.firstName).toBe('Elena');
     expect((await search({ search: '100%' })).totalCount).toBe(0);
+    // Punctuation alone matches nothing rather than every phone number.
+    expect((await search({ search: '-' })).totalCount).toBe(0);
     expect((await search({ companyId: beta.id })).edges.map((e) => e.node.firstName)).toEqual(['Maria']);
     expect((await search({ email: 'MARIO@rossi.it' })).totalCount).toBe(1);
     expect((await search({ hasEmail: false })).edges.map((e) => e.node.firstName)).toEqual(['Elena']);
@@ -127,6 +129,10 @@ describe('CRM: people and companies', () => {
       }
     }
     expect(errorCode(await kontor.gql(LIST, { after: 'not-a-cursor' }, tenant.token))).toBe('BAD_USER_INPUT');
+    // A cursor of one order is refused by another, instead of failing in SQL.
+    const byName = ok(await kontor.gql<Page>(LIST, { first: 2, orderBy: { field: 'NAME', direction: 'ASC' } }, tenant.token)).contacts.pageInfo.endCursor;
+    expect(errorCode(await kontor.gql(LIST, { first: 2, after: byName, orderBy: { field: 'CREATED_AT', direction: 'DESC' } }, tenant.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await kontor.gql(LIST, { first: 2, after: byName, orderBy: { field: 'NAME', direction: 'DESC' } }, tenant.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await kontor.gql(LIST, { first: 1000 }, tenant.token))).toBe('BAD_USER_INPUT');
   });
 

@@ -326,10 +326,16 @@ describe("inside tenant B's transaction", () => {
 describe('a person who belongs to two tenants, acting in B', () => {
   let person: { user: string; inA: string; inB: string };
   beforeAll(async () => {
-    // Signing up again with the same address and password adds a second company to the same account.
+    // A signed-in person adds a second company to the same account.
     const first = await signUp(kontor, { companyName: 'RLS shared A' });
-    const second = await signUp(kontor, { companyName: 'RLS shared B', email: first.email });
-    person = { user: uuidOf(first.userId, 'User'), inA: uuidOf(first.tenantId, 'Tenant'), inB: uuidOf(second.tenantId, 'Tenant') };
+    const created = await kontor.gql<{ createTenant: { tenant: { id: string } } }>(
+      `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }`,
+      { input: { companyName: 'RLS shared B' } },
+      first.token,
+    );
+    const secondTenant = created.data?.createTenant.tenant.id;
+    if (!secondTenant) throw new Error(`createTenant failed: ${JSON.stringify(created.errors)}`);
+    person = { user: uuidOf(first.userId, 'User'), inA: uuidOf(first.tenantId, 'Tenant'), inB: uuidOf(secondTenant, 'Tenant') };
   });
 
   it('sees their own membership elsewhere (by design, to switch) and nobody else\'s, and cannot insert or update there', async () => {

@@ -29,9 +29,14 @@ describe('opaque ids', () => {
     expect(code(() => fromGlobalId('Contact', 'garbage', ['input', 'id']))).toBe('BAD_USER_INPUT');
   });
 
-  it('cursors round-trip and reject tampering', () => {
-    expect(decodeCursor(encodeCursor({ key: 'ana pop', id: UUID }), ['after'])).toEqual({ key: 'ana pop', id: UUID });
-    expect(code(() => decodeCursor('bm90IGpzb24', ['after']))).toBe('BAD_USER_INPUT');
+  it('cursors round-trip, and reject tampering and other orders', () => {
+    const any = /^.*$/;
+    const cursor = encodeCursor({ order: 'NAME:ASC', key: 'ana pop', id: UUID });
+    expect(decodeCursor(cursor, ['after'], 'NAME:ASC', any)).toEqual({ order: 'NAME:ASC', key: 'ana pop', id: UUID });
+    expect(code(() => decodeCursor(cursor, ['after'], 'CREATED_AT:DESC', any))).toBe('BAD_USER_INPUT');
+    expect(code(() => decodeCursor(cursor, ['after'], 'NAME:ASC', /^\d+$/))).toBe('BAD_USER_INPUT');
+    expect(code(() => decodeCursor(encodeCursor({ order: 'NAME:ASC', key: 'x', id: 'not-a-uuid' }), ['after'], 'NAME:ASC', any))).toBe('BAD_USER_INPUT');
+    expect(code(() => decodeCursor('bm90IGpzb24', ['after'], 'NAME:ASC', any))).toBe('BAD_USER_INPUT');
   });
 });
 

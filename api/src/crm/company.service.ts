@@ -50,9 +50,9 @@ export function companyNodeFromRow(row: Row, prefix = ''): CompanyNode {
 export const JOINED_COMPANY_COLUMNS = ['id', 'name', 'domain', 'email', 'phone', 'created_at', 'updated_at'].map((c) => `c.${c} as c_${c}`).join(', ');
 
 const SORT: Record<CompanyOrderField, SortKey> = {
-  [CompanyOrderField.NAME]: { expr: 'lower(t.name)', cast: 'text' },
-  [CompanyOrderField.CREATED_AT]: { expr: 't.created_at', cast: 'timestamptz' },
-  [CompanyOrderField.UPDATED_AT]: { expr: 't.updated_at', cast: 'timestamptz' },
+  [CompanyOrderField.NAME]: { name: 'NAME', expr: 'lower(t.name)', cast: 'text' },
+  [CompanyOrderField.CREATED_AT]: { name: 'CREATED_AT', expr: 't.created_at', cast: 'timestamptz' },
+  [CompanyOrderField.UPDATED_AT]: { name: 'UPDATED_AT', expr: 't.updated_at', cast: 'timestamptz' },
 };
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

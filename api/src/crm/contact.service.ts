@@ -48,10 +48,10 @@ function contactNodeFromRow(row: Row): ContactNode {
 
 const NAME_EXPR = `lower(t.first_name || ' ' || coalesce(t.last_name, ''))`;
 const SORT: Record<ContactOrderField, SortKey> = {
-  [ContactOrderField.NAME]: { expr: NAME_EXPR, cast: 'text' },
-  [ContactOrderField.EMAIL]: { expr: `coalesce(t.email, '')`, cast: 'text' },
-  [ContactOrderField.CREATED_AT]: { expr: 't.created_at', cast: 'timestamptz' },
-  [ContactOrderField.UPDATED_AT]: { expr: 't.updated_at', cast: 'timestamptz' },
+  [ContactOrderField.NAME]: { name: 'NAME', expr: NAME_EXPR, cast: 'text' },
+  [ContactOrderField.EMAIL]: { name: 'EMAIL', expr: `coalesce(t.email, '')`, cast: 'text' },
+  [ContactOrderField.CREATED_AT]: { name: 'CREATED_AT', expr: 't.created_at', cast: 'timestamptz' },
+  [ContactOrderField.UPDATED_AT]: { name: 'UPDATED_AT', expr: 't.updated_at', cast: 'timestamptz' },
 };
 
 /** The text that `search` looks in; an index in the migration covers exactly this expression. */
@@ -74,7 +74,11 @@ export async function listContacts(
   if (search) {
     // A phone typed with spaces or dashes still finds the E.164 number.
     const digits = search.replace(/[\s().-]/g, '');
-    conditions.push({ sql: `${CONTACT_SEARCH_EXPR} ilike ? or t.phone like ?`, params: [likePattern(search), likePattern(digits)] });
+    conditions.push(
+      /\d/.test(digits)
+        ? { sql: `${CONTACT_SEARCH_EXPR} ilike ? or t.phone like ?`, params: [likePattern(search), likePattern(digits)] }
+        : { sql: `${CONTACT_SEARCH_EXPR} ilike ?`, params: [likePattern(search)] },
+    );
   }
   if (filter?.companyId) {
     conditions.push({ sql: 't.company_id = ?', params: [fromGlobalId('Company', filter.companyId, ['filter', 'companyId'])] });

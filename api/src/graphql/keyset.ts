@@ -7,10 +7,23 @@ export interface SqlCondition {
 }
 
 export interface SortKey {
+  /** Names the order in cursors, e.g. `NAME`. */
+  name: string;
   /** A non-null SQL expression over alias `t`. */
   expr: string;
   /** PostgreSQL type to cast a cursor's key back to. */
   cast: 'text' | 'timestamptz';
+}
+
+/** What a cursor key of each type looks like (PostgreSQL's text form of the sort expression). */
+const KEY_PATTERN: Record<SortKey['cast'], RegExp> = {
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL text refuses
+  text: /^[^\u0000]{0,2000}$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+};
+
+function orderName(q: { sort: SortKey; direction: OrderDirection }): string {
+  return `${q.sort.name}:${q.direction}`;
 }
 
 export type Row = Record<string, unknown>;
@@ -51,7 +64,7 @@ export async function keysetPage<N>(em: EntityManager, q: KeysetQuery<N>): Promi
   const dir = q.direction === OrderDirection.ASC ? 'asc' : 'desc';
   const pageWhere = [...where];
   if (q.after) {
-    const cursor = decodeCursor(q.after, ['after']);
+    const cursor = decodeCursor(q.after, ['after'], orderName(q), KEY_PATTERN[q.sort.cast]);
     pageWhere.push({ sql: `(${q.sort.expr}, t.id) ${op} (?::${q.sort.cast}, ?::uuid)`, params: [cursor.key, cursor.id] });
   }
   const sql = `select t.*, (${q.sort.expr})::text as "__sort_key"${q.extraColumns ? `, ${q.extraColumns}` : ''} from ${q.table} t ${q.joins ?? ''}
@@ -60,7 +73,8 @@ export async function keysetPage<N>(em: EntityManager, q: KeysetQuery<N>): Promi
   const rows = await em.execute<Row[]>(sql, [...pageWhere.flatMap((c) => c.params), q.first + 1]);
   const hasNextPage = rows.length > q.first;
   const page = rows.slice(0, q.first);
-  const edges = page.map((row) => ({ cursor: encodeCursor({ key: String(row.__sort_key), id: String(row.id) }), node: q.toNode(row) }));
+  const order = orderName(q);
+  const edges = page.map((row) => ({ cursor: encodeCursor({ order, key: String(row.__sort_key), id: String(row.id) }), node: q.toNode(row) }));
   const countSql = `select count(*)::int as count from ${q.table} t where ${where.map((c) => `(${c.sql})`).join(' and ')}`;
   return {
     edges,
@@ -104,7 +118,7 @@ export async function keysetFirstPages<N>(
   const result = new Map<string, ConnectionResult<N>>();
   for (const [key, partRows] of byKey) {
     const page = partRows.slice(0, q.first);
-    const edges = page.map((row) => ({ cursor: encodeCursor({ key: String(row.__sort_key), id: String(row.id) }), node: q.toNode(row) }));
+    const edges = page.map((row) => ({ cursor: encodeCursor({ order: orderName(q), key: String(row.__sort_key), id: String(row.id) }), node: q.toNode(row) }));
     result.set(key, {
       edges,
       pageInfo: { hasNextPage: partRows.length > q.first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },

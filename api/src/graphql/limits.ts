@@ -4,16 +4,21 @@ import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from './errors.js';
+import { DEFAULT_PAGE_SIZE } from './pagination.js';
 
 // graphql 16 has no exports map, so `import 'graphql'` loads its CommonJS build; the ESM build of
 // graphql-query-complexity imports graphql's .mjs files instead, a second realm. Load its CommonJS build.
 const { fieldExtensionsEstimator, getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
 
-/** A list field costs its children times the page size it asks for (default page 50). */
-const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : null;
-  if (first !== null) return 1 + childComplexity * first;
-  return 1 + childComplexity;
+/**
+ * A list field costs its children times the page size it asks for; without `first` it gets the
+ * default page of 50. Any field with a `first` argument is a list.
+ */
+const connectionEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  const isList = field.args.some((arg) => arg.name === 'first');
+  if (!isList) return 1 + childComplexity;
+  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + childComplexity * first;
 };
 
 export function depthRule(maxDepth: number) {

@@ -71,32 +71,42 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 }
 
 export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
 
 
-/** A keyset cursor: the sort key of the last row and its id, so pages never skip or repeat rows. */
+/**
+ * A keyset cursor: the order it belongs to, the sort key of the last row and its id, so pages never
+ * skip or repeat rows, and a cursor of one order is refused by another.
+ */
 export interface Cursor {
+  order: string;
   key: string;
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(raw: string, path: string[]): Cursor {
+/** Decodes a cursor for the list's current order; anything else is the client's mistake, never a 500. */
+export function decodeCursor(raw: string, path: string[], order: string, keyPattern: RegExp): Cursor {
+  const refused = BadUserInputError.field(path, 'is not a cursor this list returned for this order');
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-      return { key: parsed[0], id: parsed[1] };
-    }
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw refused;
   }
-  throw BadUserInputError.field(path, 'is not a cursor this list returned');
+  if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === 'string')) throw refused;
+  const [cursorOrder, key, id] = parsed as [string, string, string];
+  if (cursorOrder !== order || !UUID.test(id) || !keyPattern.test(key)) throw refused;
+  return { order, key, id };
 }
 
 export function pageSize(first: number | undefined | null): number {
-  const size = first ?? 50;
+  const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw BadUserInputError.field(['first'], `must be between 1 and ${MAX_PAGE_SIZE}`);
   }

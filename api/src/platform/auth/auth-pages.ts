@@ -22,9 +22,16 @@ function form(token: string, fields: { name: string; label: string; type: string
   return `<form method="post"><input type="hidden" name="token" value="${escapeHtml(token)}">${inputs}<p><button type="submit">${escapeHtml(submit)}</button></p></form>`;
 }
 
+const MAX_FORM_BYTES = 16_384;
+
 async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FORM_BYTES) throw new AppError('BAD_USER_INPUT', 'The form is larger than expected');
+    chunks.push(chunk as Buffer);
+  }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 

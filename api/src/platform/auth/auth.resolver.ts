@@ -9,6 +9,7 @@ import * as auth from './auth.service.js';
 import {
   AuthPayload,
   ChangePasswordInput,
+  CreateTenantInput,
   LogInInput,
   RequestPasswordResetInput,
   ResetPasswordInput,
@@ -36,6 +37,15 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Creates a company, its owner and settings; returns a session.' })
   async signUp(@Ctx() ctx: RequestContext, @Arg('input') input: SignUpInput): Promise<AuthPayload> {
     const result = await auth.signUp(ctx.app, ctx.meta, input);
+    return authPayload(ctx.app, result, result.token);
+  }
+
+  @Authorized()
+  @Mutation(() => AuthPayload, { description: 'Adds another company owned by the signed-in person; returns a session in it.' })
+  async createTenant(@Ctx() ctx: RequestContext, @Arg('input') input: CreateTenantInput): Promise<AuthPayload> {
+    const userId = ctx.principal?.userId;
+    if (!userId) throw new UnauthenticatedError('Only a signed-in person can add a company');
+    const result = await auth.createTenant(ctx.app, ctx.meta, userId, input);
     return authPayload(ctx.app, result, result.token);
   }
 

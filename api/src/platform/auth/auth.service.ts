@@ -71,9 +71,14 @@ function chooseModules(app: App, requested: ModuleKey[] | null | undefined): Set
   return modules;
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === '23505';
+}
+
 /**
  * Creates the company, its owner and its settings in one transaction. An address that already has an
- * account may sign up another company with the same password; it then belongs to both.
+ * account is refused: it adds a company with `createTenant` once logged in, so sign-up can never be
+ * used to try passwords (it would bypass the log-in throttle).
  */
 export async function signUp(app: App, meta: RequestMeta, input: SignUpInput): Promise<AuthResult> {
   const companyName = checkText(input.companyName, ['input', 'companyName'], 200);
@@ -82,37 +87,46 @@ export async function signUp(app: App, meta: RequestMeta, input: SignUpInput): P
   const email = normaliseEmail(input.email);
   const modules = chooseModules(app, input.modules);
   await app.rateLimits.consume({ name: 'signup-ip', points: app.config.rateLimits.signUpPerIpPerHour, durationSeconds: 3600 }, meta.ip);
-
-  const existing = await app.orm.em.fork({ useContext: false }).findOne(User, { email });
-  if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
-    throw new ConflictError('An account with this email already exists; sign up with its password to add a company, or log in', ['input', 'email']);
-  }
-  const passwordHash = existing ? null : await hashPassword(input.password);
+  const alreadyRegistered = new ConflictError('An account with this email already exists: log in, then add a company', ['input', 'email']);
+  if (await app.orm.em.fork({ useContext: false }).findOne(User, { email })) throw alreadyRegistered;
+  const passwordHash = await hashPassword(input.password);
   const tenantId = newId();
   const verifyToken = randomToken();
   const em = app.orm.em.fork({ clear: true, useContext: false });
-  const result = await em.transactional(async (tx) => {
-    let userId = existing?.id;
-    if (!userId) {
-      const user = tx.create(User, { email, name, passwordHash: passwordHash ?? '', locale: 'en' });
+  try {
+    const result = await em.transactional(async (tx) => {
+      const user = tx.create(User, { email, name, passwordHash, locale: 'en' });
       tx.persist(user);
       tx.persist(tx.create(UserToken, { userId: user.id, purpose: UserTokenPurpose.VERIFY_EMAIL, tokenHash: sha256(verifyToken), expiresAt: new Date(Date.now() + VERIFY_TTL_MS) }));
-      userId = user.id;
-    }
+      await provisionTenant(app, tx, tenantId, companyName, user.id, modules);
+      const token = createSession(app, tx, meta, user.id, tenantId);
+      return { token, userId: user.id, tenantId };
+    });
+    await enqueueMail(app, tenantId, verificationEmail(email, `${app.config.appUrl}/verify-email?token=${verifyToken}`));
+    return result;
+  } catch (error) {
+    // Two sign-ups for one new address at once: the unique index decides, the loser hears why.
+    if (isUniqueViolation(error)) throw alreadyRegistered;
+    throw error;
+  }
+}
+
+export interface CreateTenantInput {
+  companyName: string;
+  modules?: ModuleKey[] | null;
+}
+
+/** A signed-in person adds another company, becomes its owner, and gets a session in it. */
+export async function createTenant(app: App, meta: RequestMeta, userId: string, input: CreateTenantInput): Promise<AuthResult> {
+  const companyName = checkText(input.companyName, ['input', 'companyName'], 200);
+  const modules = chooseModules(app, input.modules);
+  await app.rateLimits.consume({ name: 'create-tenant', points: app.config.rateLimits.signUpPerIpPerHour, durationSeconds: 3600 }, userId);
+  const tenantId = newId();
+  return app.orm.em.fork({ clear: true, useContext: false }).transactional(async (tx) => {
     await provisionTenant(app, tx, tenantId, companyName, userId, modules);
     const token = createSession(app, tx, meta, userId, tenantId);
-    await tx.flush().catch((error: unknown) => {
-      if (error instanceof Error && 'code' in error && error.code === '23505') {
-        throw new ConflictError('An account with this email already exists', ['input', 'email']);
-      }
-      throw error;
-    });
     return { token, userId, tenantId };
   });
-  if (!existing) {
-    await enqueueMail(app, tenantId, verificationEmail(email, `${app.config.appUrl}/verify-email?token=${verifyToken}`));
-  }
-  return result;
 }
 
 export interface LogInInput {
@@ -123,21 +137,20 @@ export interface LogInInput {
 
 const LOGIN_WINDOW_S = 15 * 60;
 
-/** Throttled per address and per IP; only failures count, and a success clears the address's count. */
+/** Throttled per address and per IP: every attempt counts until it succeeds. */
 export async function logIn(app: App, meta: RequestMeta, input: LogInInput): Promise<AuthResult> {
   const email = normaliseEmail(input.email);
   const perEmail = { name: 'login-email', points: app.config.rateLimits.loginPerEmailPer15Min, durationSeconds: LOGIN_WINDOW_S };
   const perIp = { name: 'login-ip', points: app.config.rateLimits.loginPerIpPer15Min, durationSeconds: LOGIN_WINDOW_S };
-  await app.rateLimits.check(perEmail, email);
-  await app.rateLimits.check(perIp, meta.ip);
+  // Each attempt is counted before the (slow) password check, so parallel attempts cannot slip
+  // through; a success gives the address its budget back and refunds the IP's point.
+  await app.rateLimits.consume(perEmail, email);
+  await app.rateLimits.consume(perIp, meta.ip);
   const user = await app.orm.em.fork({ useContext: false }).findOne(User, { email });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
-  if (!user || !valid) {
-    await app.rateLimits.consume(perEmail, email).catch(() => undefined);
-    await app.rateLimits.consume(perIp, meta.ip).catch(() => undefined);
-    throw new UnauthenticatedError('Wrong email or password');
-  }
+  if (!user || !valid) throw new UnauthenticatedError('Wrong email or password');
   await app.rateLimits.reset(perEmail, email);
+  await app.rateLimits.reward(perIp, meta.ip);
   return asUser(app.orm, user.id, async (em) => {
     const memberships = await listMemberships(em, user.id);
     const chosen = input.tenantId ? memberships.find((m) => m.tenant_id === input.tenantId) : memberships.at(-1);
@@ -202,7 +215,8 @@ export async function resendVerificationEmail(ctx: RequestContext): Promise<bool
   const token = randomToken();
   em.persist(em.create(UserToken, { userId, purpose: UserTokenPurpose.VERIFY_EMAIL, tokenHash: sha256(token), expiresAt: new Date(Date.now() + VERIFY_TTL_MS) }));
   await em.flush();
-  await enqueueMail(ctx.app, ctx.tenantId, verificationEmail(user.email, `${ctx.app.config.appUrl}/verify-email?token=${token}`));
+  const message = verificationEmail(user.email, `${ctx.app.config.appUrl}/verify-email?token=${token}`);
+  ctx.afterCommit(() => enqueueMail(ctx.app, ctx.tenantId, message));
   return true;
 }
 
@@ -245,5 +259,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw BadUserInputError.field(['input', 'currentPassword'], 'is not your current password');
   user.passwordHash = await hashPassword(newPassword);
   await em.flush();
+  // Other devices signed in with the old password are signed out; this one stays.
+  await em.execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null', [userId, ctx.principal?.sessionId ?? null]);
   return true;
 }

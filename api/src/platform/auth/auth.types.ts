@@ -55,6 +55,15 @@ export class SignUpInput {
 }
 
 @InputType()
+export class CreateTenantInput {
+  @Field()
+  companyName!: string;
+
+  @Field(() => [ModuleKeyEnum], { nullable: true, description: 'Modules to start with; defaults to CRM.' })
+  modules?: ModuleKey[] | null;
+}
+
+@InputType()
 export class LogInInput {
   @Field(() => EmailAddressScalar)
   email!: string;

@@ -41,10 +41,9 @@ export class RateLimits {
     }
   }
 
-  /** Throws RATE_LIMITED if the budget is already spent, without taking a point. */
-  async check(spec: LimiterSpec, key: string): Promise<void> {
-    const state = await this.limiter(spec).get(key);
-    if (state && state.consumedPoints >= spec.points) throw new RateLimitedError(Math.ceil(state.msBeforeNext / 1000));
+  /** Gives back one point taken by `consume`. */
+  async reward(spec: LimiterSpec, key: string): Promise<void> {
+    await this.limiter(spec).reward(key, 1);
   }
 
   async reset(spec: LimiterSpec, key: string): Promise<void> {

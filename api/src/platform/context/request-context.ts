@@ -32,7 +32,7 @@ export class RequestContext implements ServiceContext {
   readonly log: Logger;
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
   // Held in an object: Apollo hands resolvers a shallow copy of the context, and all copies must share it.
-  private readonly transaction: { scope: TenantScope | null };
+  private readonly transaction: { scope: TenantScope | null; afterCommit: (() => Promise<void>)[] };
   /**
    * Set when the response carries an error; the transaction is then rolled back. An object, because
    * Apollo hands plugins a shallow copy of the context.
@@ -44,7 +44,7 @@ export class RequestContext implements ServiceContext {
     readonly meta: RequestMeta,
     private readonly auth: Authentication | null,
   ) {
-    this.transaction = { scope: auth?.scope ?? null };
+    this.transaction = { scope: auth?.scope ?? null, afterCommit: [] };
     this.log = app.log.child({ requestId: meta.requestId, tenantId: auth?.principal.tenantId, userId: auth?.principal.userId ?? undefined });
   }
 
@@ -83,12 +83,27 @@ export class RequestContext implements ServiceContext {
     return loader;
   }
 
+  /**
+   * Work that must happen only once the request's writes are committed (enqueueing an email about
+   * them); dropped when the request rolls back.
+   */
+  afterCommit(work: () => Promise<void>): void {
+    this.transaction.afterCommit.push(work);
+  }
+
   /** Ends the request's transaction: commit, or roll back when the request failed as a whole. */
   async finish(commit: boolean): Promise<void> {
-    const scope = this.transaction.scope;
+    const { scope, afterCommit } = this.transaction;
     this.transaction.scope = null;
-    if (!scope) return;
-    if (commit) await scope.commit();
-    else await scope.rollback();
+    this.transaction.afterCommit = [];
+    if (scope) {
+      if (commit) await scope.commit();
+      else await scope.rollback();
+    }
+    if (!commit) return;
+    for (const work of afterCommit) {
+      // The writes stand; a failure here is logged (the queue is down), not turned into a failed request.
+      await work().catch((error: unknown) => this.log.error({ err: error }, 'after-commit work failed'));
+    }
   }
 }

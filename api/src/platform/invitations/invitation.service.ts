@@ -55,7 +55,9 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
   const token = composeTenantToken(INVITATION_PREFIX, ctx.tenantId, invitation.id, secret);
   const inviter = await app.orm.em.fork({ useContext: false }).findOneOrFail(User, { id: actor.userId });
   const company = (await em.execute<{ name: string }[]>('select name from tenants where id = ?', [ctx.tenantId]))[0]?.name ?? 'a company';
-  await enqueueMail(app, ctx.tenantId, invitationEmail(email, inviter.name ?? inviter.email, company, `${app.config.appUrl}/accept-invitation?token=${token}`));
+  const message = invitationEmail(email, inviter.name ?? inviter.email, company, `${app.config.appUrl}/accept-invitation?token=${token}`);
+  // Sent only if the invitation is committed: a request that fails later must not email a dead link.
+  ctx.afterCommit(() => enqueueMail(app, ctx.tenantId, message));
   return toNode(invitation);
 }
 
@@ -115,7 +117,7 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
     await tx.execute("select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)", [parsed.tenantId, userId]);
     // Claim the invitation atomically: a second acceptance finds nothing to update.
     const claimed = await tx.execute<{ role: string }[]>(
-      'update invitations set accepted_at = now() where tenant_id = ? and id = ? and accepted_at is null and revoked_at is null returning role',
+      'update invitations set accepted_at = now() where tenant_id = ? and id = ? and accepted_at is null and revoked_at is null and expires_at > now() returning role',
       [parsed.tenantId, parsed.rowId],
     );
     const role = claimed[0]?.role;

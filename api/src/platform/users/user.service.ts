@@ -44,7 +44,10 @@ async function managedMembership(ctx: RequestContext, userGlobalId: string): Pro
   const actor = ctx.principal;
   if (!actor?.role || !actor.permissions.has('users:manage')) throw new ForbiddenError('Only owners and admins manage people');
   const userId = fromGlobalId('User', userGlobalId, ['input', 'userId']);
-  const membership = await (await ctx.em()).findOne(Membership, { tenantId: ctx.tenantId, userId });
+  const em = await ctx.em();
+  // Serialise role changes of one company, so two owners demoting each other cannot leave none.
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`owners:${ctx.tenantId}`]);
+  const membership = await em.findOne(Membership, { tenantId: ctx.tenantId, userId });
   if (!membership) throw new NotFoundError('User');
   return { actorRole: actor.role, membership, userId };
 }
