@@ -7,7 +7,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connection the API and workers use: a role that owns no table, so row-level security applies. */
   databaseAppUrl: string | undefined;
-  appRolePassword: string;
+  /** Unset: embedded default keeps a generated one in DATA_DIR; an external database requires it. */
+  appRolePassword: string | undefined;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for per-IP limits). */
+  trustProxy: boolean;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -46,7 +49,8 @@ export function loadConfig(): Config {
     port,
     databaseUrl: str('DATABASE_URL'),
     databaseAppUrl: str('DATABASE_APP_URL'),
-    appRolePassword: str('DATABASE_APP_PASSWORD') ?? 'kontor_app',
+    appRolePassword: str('DATABASE_APP_PASSWORD'),
+    trustProxy: str('TRUST_PROXY') === 'true',
     redisUrl: str('REDIS_URL'),
     smtpUrl: str('SMTP_URL'),
     mailFrom: str('MAIL_FROM') ?? 'Kontor <no-reply@kontor.localhost>',

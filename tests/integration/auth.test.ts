@@ -146,6 +146,19 @@ describe('sign-up, log-in and sessions', () => {
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
   });
 
+  it('keeps self-committing mutations alone in their operation, so a request stays all or nothing', async () => {
+    const owner = await signUp(kontor);
+    const mixed = await kontor.gql(
+      `mutation { changePassword(input: { currentPassword: "${PASSWORD}", newPassword: "a brand new password" }) createContact(input: { firstName: "" }) { id } }`,
+      {},
+      owner.token,
+    );
+    expect(errorCode(mixed)).toBe('BAD_USER_INPUT');
+    expect(mixed.errors?.[0]?.extensions?.field).toBe('changePassword');
+    // Nothing ran: the old password still works.
+    ok(await kontor.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } }));
+  });
+
   it('answers UNAUTHENTICATED for missing, malformed and unknown tokens', async () => {
     expect(errorCode(await kontor.gql(ME))).toBe('UNAUTHENTICATED');
     expect(errorCode(await kontor.gql(ME, {}, 'kts_doesnotexist'))).toBe('UNAUTHENTICATED');

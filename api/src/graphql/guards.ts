@@ -8,7 +8,14 @@ import { ForbiddenError, ModuleDisabledError, UnauthenticatedError } from './err
 export interface KontorFieldExtensions {
   module?: ModuleKey;
   feature?: string;
+  standalone?: boolean;
 }
+
+/**
+ * A mutation that commits on its own (sign-up, log-in, password changes...): it must be the only
+ * field of its operation, so a request stays all or nothing.
+ */
+export const Standalone = (): MethodDecorator => Extensions({ standalone: true });
 
 /**
  * Tags every query, mutation and field resolver of a resolver class (or one method) with field

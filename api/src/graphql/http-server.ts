@@ -37,6 +37,16 @@ function errorBody(error: AppError): string {
   return JSON.stringify({ errors: [{ message: error.message, extensions }] });
 }
 
+/** The caller's address; behind a trusted proxy, the first hop of X-Forwarded-For. */
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const first = forwarded.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
 
 export interface KontorHttpServer {
@@ -156,7 +166,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
     const requestIdHeader = req.headers['x-request-id'];
     const meta: RequestMeta = {
       requestId: typeof requestIdHeader === 'string' && /^[\w-]{1,64}$/.test(requestIdHeader) ? requestIdHeader : randomUUID(),
-      ip: req.socket.remoteAddress ?? 'unknown',
+      ip: clientIp(req, app.config.trustProxy),
       userAgent: req.headers['user-agent'] ?? null,
       bearer: bearerToken(req.headers.authorization),
     };

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { Kind, type GraphQLSchema } from 'graphql';
+import type { KontorFieldExtensions } from './guards.js';
 import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
@@ -29,7 +30,17 @@ export function depthRule(maxDepth: number) {
 export function complexityPlugin<T extends object>(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin<T> {
   return {
     requestDidStart: async () => ({
-      didResolveOperation: async ({ request, document }) => {
+      didResolveOperation: async ({ request, document, operation }) => {
+        if (operation?.operation === 'mutation' && operation.selectionSet.selections.length > 1) {
+          const fields = schema.getMutationType()?.getFields() ?? {};
+          for (const selection of operation.selectionSet.selections) {
+            if (selection.kind !== Kind.FIELD) continue;
+            const extensions = (fields[selection.name.value]?.extensions ?? {}) as KontorFieldExtensions;
+            if (extensions.standalone) {
+              throw new AppError('BAD_USER_INPUT', `${selection.name.value} commits on its own and must be the only field of its mutation`, { field: selection.name.value });
+            }
+          }
+        }
         const complexity = getComplexity({
           schema,
           operationName: request.operationName,

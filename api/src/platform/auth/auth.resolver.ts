@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Standalone } from '../../graphql/guards.js';
 import type { RequestContext } from '../context/request-context.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
 import { UnauthenticatedError } from '../../graphql/errors.js';
@@ -34,6 +35,7 @@ export class AuthResolver {
     };
   }
 
+  @Standalone()
   @Mutation(() => AuthPayload, { description: 'Creates a company, its owner and settings; returns a session.' })
   async signUp(@Ctx() ctx: RequestContext, @Arg('input') input: SignUpInput): Promise<AuthPayload> {
     const result = await auth.signUp(ctx.app, ctx.meta, input);
@@ -41,6 +43,7 @@ export class AuthResolver {
   }
 
   @Authorized()
+  @Standalone()
   @Mutation(() => AuthPayload, { description: 'Adds another company owned by the signed-in person; returns a session in it.' })
   async createTenant(@Ctx() ctx: RequestContext, @Arg('input') input: CreateTenantInput): Promise<AuthPayload> {
     const userId = ctx.principal?.userId;
@@ -49,6 +52,7 @@ export class AuthResolver {
     return authPayload(ctx.app, result, result.token);
   }
 
+  @Standalone()
   @Mutation(() => AuthPayload)
   async logIn(@Ctx() ctx: RequestContext, @Arg('input') input: LogInInput): Promise<AuthPayload> {
     const tenantId = input.tenantId ? fromGlobalId('Tenant', input.tenantId, ['input', 'tenantId']) : null;
@@ -56,6 +60,7 @@ export class AuthResolver {
     return authPayload(ctx.app, result, result.token);
   }
 
+  @Standalone()
   @Mutation(() => AuthPayload, { description: 'Moves this session to another company of the user; the token stays the same.' })
   async switchTenant(@Ctx() ctx: RequestContext, @Arg('input') input: SwitchTenantInput): Promise<AuthPayload> {
     const tenantId = fromGlobalId('Tenant', input.tenantId, ['input', 'tenantId']);
@@ -63,16 +68,19 @@ export class AuthResolver {
     return authPayload(ctx.app, result, ctx.meta.bearer ?? '');
   }
 
+  @Standalone()
   @Mutation(() => Boolean, { description: 'Ends this session.' })
   logOut(@Ctx() ctx: RequestContext): Promise<boolean> {
     return auth.logOut(ctx);
   }
 
+  @Standalone()
   @Mutation(() => Int, { description: 'Ends every session of this user, on every device; returns how many.' })
   logOutEverywhere(@Ctx() ctx: RequestContext): Promise<number> {
     return auth.logOutEverywhere(ctx);
   }
 
+  @Standalone()
   @Mutation(() => Boolean)
   async verifyEmail(@Ctx() ctx: RequestContext, @Arg('input') input: TokenInput): Promise<boolean> {
     await auth.verifyEmail(ctx.app, input.token);
@@ -80,22 +88,26 @@ export class AuthResolver {
   }
 
   @Authorized()
+  @Standalone()
   @Mutation(() => Boolean, { description: 'Sends a new confirmation link; false when already confirmed.' })
   resendVerificationEmail(@Ctx() ctx: RequestContext): Promise<boolean> {
     return auth.resendVerificationEmail(ctx);
   }
 
+  @Standalone()
   @Mutation(() => Boolean, { description: 'Always true, whether or not the address has an account.' })
   requestPasswordReset(@Ctx() ctx: RequestContext, @Arg('input') input: RequestPasswordResetInput): Promise<boolean> {
     return auth.requestPasswordReset(ctx.app, ctx.meta, input.email);
   }
 
+  @Standalone()
   @Mutation(() => Boolean, { description: 'Sets a new password and ends all sessions of the user.' })
   resetPassword(@Ctx() ctx: RequestContext, @Arg('input') input: ResetPasswordInput): Promise<boolean> {
     return auth.resetPassword(ctx.app, input.token, input.newPassword);
   }
 
   @Authorized()
+  @Standalone()
   @Mutation(() => Boolean)
   changePassword(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePasswordInput): Promise<boolean> {
     return auth.changePassword(ctx, input.currentPassword, input.newPassword);

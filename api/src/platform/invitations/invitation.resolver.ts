@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { AuthPayload } from '../auth/auth.types.js';
+import { Standalone } from '../../graphql/guards.js';
 import type { RequestContext } from '../context/request-context.js';
 import { authPayload } from '../auth/auth-payload.js';
 import { acceptInvitation, inviteUser, listInvitations, revokeInvitation } from './invitation.service.js';
@@ -25,6 +26,7 @@ export class InvitationResolver {
     return revokeInvitation(ctx, input.id);
   }
 
+  @Standalone()
   @Mutation(() => AuthPayload, { description: 'Joins the inviting company and returns a session in it.' })
   async acceptInvitation(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptInvitationInput): Promise<AuthPayload> {
     const result = await acceptInvitation(ctx, input);
