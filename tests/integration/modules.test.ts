@@ -74,8 +74,11 @@ describe('modules and feature options', () => {
     const companies = await kontor.gql(`{ companies { totalCount } }`, {}, tenant.token);
     expect(errorCode(companies)).toBe('MODULE_DISABLED');
     expect(companies.errors?.[0]?.extensions?.feature).toBe('CRM.companies');
-    // People remain usable; their company field is part of the switched-off feature.
+    // People remain usable; their company field, and attaching or filtering by a company, are part of the switched-off feature.
     ok(await kontor.gql(`{ contacts { totalCount } }`, {}, tenant.token));
+    expect(errorCode(await kontor.gql(`mutation { createContact(input: { firstName: "X", companyId: "${company.id}" }) { id } }`, {}, tenant.token))).toBe('MODULE_DISABLED');
+    expect(errorCode(await kontor.gql(`{ contacts(filter: { companyId: "${company.id}" }) { totalCount } }`, {}, tenant.token))).toBe('MODULE_DISABLED');
+    ok(await kontor.gql(`mutation { createContact(input: { firstName: "Y" }) { id } }`, {}, tenant.token));
     const tenantSdl = await sdl(kontor, tenant.token);
     expect(tenantSdl).not.toMatch(/\bcompanies\(/);
     expect(tenantSdl).toMatch(/\bcontacts\(/);

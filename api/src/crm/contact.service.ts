@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import { Contact } from '../../../schema/crm/contact.entity.js';
 import { Company } from '../../../schema/crm/company.entity.js';
-import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
+import { BadUserInputError, ModuleDisabledError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import DataLoader from 'dataloader';
 import { keysetFirstPages, keysetPage, likePattern, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
@@ -81,6 +81,7 @@ export async function listContacts(
     );
   }
   if (filter?.companyId) {
+    if (ctx.modules && !ctx.modules.isFeatureEnabled('CRM.companies')) throw new ModuleDisabledError('CRM', 'CRM.companies');
     conditions.push({ sql: 't.company_id = ?', params: [fromGlobalId('Company', filter.companyId, ['filter', 'companyId'])] });
   }
   if (filter?.email) conditions.push({ sql: 't.email = ?', params: [filter.email.toLowerCase()] });
@@ -121,6 +122,8 @@ export function companyContactsLoader(ctx: RequestContext, first: number | null 
 }
 
 async function companyRef(ctx: ServiceContext, globalId: string): Promise<Company> {
+  // With companies switched off, nothing may be attached to one either.
+  if (ctx.modules && !ctx.modules.isFeatureEnabled('CRM.companies')) throw new ModuleDisabledError('CRM', 'CRM.companies');
   const id = fromGlobalId('Company', globalId, ['input', 'companyId']);
   const company = await (await ctx.em()).findOne(Company, { tenantId: ctx.tenantId, id });
   if (!company) throw new NotFoundError('Company');

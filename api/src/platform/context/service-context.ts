@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Permission } from '../auth/permissions.js';
 import type { Role } from '../../../../schema/platform/membership.entity.js';
+import type { TenantModules } from '../modules/tenant-modules.js';
 
 export interface Principal {
   kind: 'session' | 'apiKey';
@@ -22,5 +23,7 @@ export interface ServiceContext {
   readonly log: Logger;
   readonly tenantId: string;
   readonly principal: Principal | null;
+  /** The tenant's module and feature switches as read at the start of the request or job. */
+  readonly modules: TenantModules | null;
   em(): Promise<EntityManager>;
 }
