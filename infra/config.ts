@@ -30,7 +30,8 @@ export interface Config {
   graphql: { maxDepth: number; maxComplexity: number };
 }
 
-function int(name: string, fallback: number): number {
+/** A non-negative integer from the environment, or the fallback when unset. */
+export function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -44,7 +45,7 @@ function str(name: string): string | undefined {
 }
 
 export function loadConfig(): Config {
-  const port = int('PORT', 4000);
+  const port = envInt('PORT', 4000);
   return {
     port,
     databaseUrl: str('DATABASE_URL'),
@@ -56,17 +57,17 @@ export function loadConfig(): Config {
     mailFrom: str('MAIL_FROM') ?? 'Kontor <no-reply@kontor.localhost>',
     appUrl: str('APP_URL') ?? `http://localhost:${port}`,
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
-    embeddedPgPort: int('EMBEDDED_PG_PORT', 5433),
+    embeddedPgPort: envInt('EMBEDDED_PG_PORT', 5433),
     workersInProcess: (str('WORKERS') ?? 'inline') !== 'off',
     logLevel: str('LOG_LEVEL') ?? 'info',
-    sessionTtlDays: int('SESSION_TTL_DAYS', 30),
+    sessionTtlDays: envInt('SESSION_TTL_DAYS', 30),
     rateLimits: {
-      loginPerEmailPer15Min: int('RATE_LIMIT_LOGIN_PER_EMAIL', 10),
-      loginPerIpPer15Min: int('RATE_LIMIT_LOGIN_PER_IP', 50),
-      signUpPerIpPerHour: int('RATE_LIMIT_SIGNUP_PER_IP', 20),
-      apiKeyPerMinute: int('RATE_LIMIT_API_KEY_PER_MINUTE', 600),
-      tenantPerMinute: int('RATE_LIMIT_TENANT_PER_MINUTE', 3000),
+      loginPerEmailPer15Min: envInt('RATE_LIMIT_LOGIN_PER_EMAIL', 10),
+      loginPerIpPer15Min: envInt('RATE_LIMIT_LOGIN_PER_IP', 50),
+      signUpPerIpPerHour: envInt('RATE_LIMIT_SIGNUP_PER_IP', 20),
+      apiKeyPerMinute: envInt('RATE_LIMIT_API_KEY_PER_MINUTE', 600),
+      tenantPerMinute: envInt('RATE_LIMIT_TENANT_PER_MINUTE', 3000),
     },
-    graphql: { maxDepth: int('GRAPHQL_MAX_DEPTH', 10), maxComplexity: int('GRAPHQL_MAX_COMPLEXITY', 5000) },
+    graphql: { maxDepth: envInt('GRAPHQL_MAX_DEPTH', 10), maxComplexity: envInt('GRAPHQL_MAX_COMPLEXITY', 5000) },
   };
 }

@@ -10,7 +10,7 @@ import { buildKontorSchema } from '../../api/src/graphql/schema.js';
 import type { App } from '../../api/src/platform/app.js';
 import { hashPassword } from '../../api/src/platform/auth/password.js';
 import { closeApp, createApp } from '../../api/src/platform/bootstrap.js';
-import { loadConfig, type Config } from '../../infra/config.js';
+import { envInt, loadConfig, type Config } from '../../infra/config.js';
 import { resolveDatabase, type ResolvedDatabase } from '../../infra/resolve-database.js';
 import { startBaselineServer, type BaselineServer } from './baseline-server.js';
 import { runLoad, type LoadResult } from './load.js';
@@ -30,14 +30,6 @@ import { concat, fmt, summarise, table } from './stats.js';
  * Knobs: BENCH_CONTACTS (10000), BENCH_CONCURRENCY (32), BENCH_WARMUP_S (2), BENCH_DURATION_S (6),
  * BENCH_ROUNDS (3), BENCH_SIGNUPS (50), BENCH_PROFILE (0 to skip the CPU profile), BENCH_LOG_LEVEL (warn).
  */
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
-}
 
 const settings = {
   contacts: envInt('BENCH_CONTACTS', 10_000),

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Company } from '../../../schema/crm/company.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
-import { keysetPage, likePattern, placeholders, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
+import { keysetPage, likePattern, placeholders, rowDate, rowText, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
 import { pageSize, type ConnectionResult } from '../graphql/pagination.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
@@ -23,14 +23,6 @@ export function toCompanyNode(company: Company): CompanyNode {
   };
 }
 
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function date(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
-}
-
 /** A company node from a SQL row; `prefix` reads a joined company's columns (`c_name`, …). */
 export function companyNodeFromRow(row: Row, prefix = ''): CompanyNode {
   const id = String(row[`${prefix}id`]);
@@ -38,11 +30,11 @@ export function companyNodeFromRow(row: Row, prefix = ''): CompanyNode {
     id: toGlobalId('Company', id),
     uuid: id,
     name: String(row[`${prefix}name`]),
-    domain: text(row[`${prefix}domain`]),
-    email: text(row[`${prefix}email`]),
-    phone: text(row[`${prefix}phone`]),
-    createdAt: date(row[`${prefix}created_at`]),
-    updatedAt: date(row[`${prefix}updated_at`]),
+    domain: rowText(row[`${prefix}domain`]),
+    email: rowText(row[`${prefix}email`]),
+    phone: rowText(row[`${prefix}phone`]),
+    createdAt: rowDate(row[`${prefix}created_at`]),
+    updatedAt: rowDate(row[`${prefix}updated_at`]),
   };
 }
 

@@ -4,7 +4,7 @@ import { Company } from '../../../schema/crm/company.entity.js';
 import { BadUserInputError, ModuleDisabledError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import DataLoader from 'dataloader';
-import { keysetFirstPages, keysetPage, likePattern, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
+import { keysetFirstPages, keysetPage, likePattern, rowDate, rowText, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import { companyNodeFromRow, JOINED_COMPANY_COLUMNS } from './company.service.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
@@ -30,19 +30,19 @@ export function toContactNode(contact: Contact): ContactNode {
 /** A contact node from a list row that carries its company's columns (joined as `c`). */
 function contactNodeFromRow(row: Row): ContactNode {
   const firstName = String(row.first_name);
-  const lastName = row.last_name === null ? null : String(row.last_name);
+  const lastName = rowText(row.last_name);
   return {
     id: toGlobalId('Contact', String(row.id)),
-    companyUuid: row.company_id === null ? null : String(row.company_id),
-    company: row.c_id === null || row.c_id === undefined ? null : companyNodeFromRow(row, 'c_'),
+    companyUuid: rowText(row.company_id),
+    company: rowText(row.c_id) === null ? null : companyNodeFromRow(row, 'c_'),
     firstName,
     lastName,
     fullName: lastName ? `${firstName} ${lastName}` : firstName,
-    email: row.email === null ? null : String(row.email),
-    phone: row.phone === null ? null : String(row.phone),
-    jobTitle: row.job_title === null ? null : String(row.job_title),
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at)),
-    updatedAt: row.updated_at instanceof Date ? row.updated_at : new Date(String(row.updated_at)),
+    email: rowText(row.email),
+    phone: rowText(row.phone),
+    jobTitle: rowText(row.job_title),
+    createdAt: rowDate(row.created_at),
+    updatedAt: rowDate(row.updated_at),
   };
 }
 
@@ -81,7 +81,7 @@ export async function listContacts(
     );
   }
   if (filter?.companyId) {
-    if (ctx.modules && !ctx.modules.isFeatureEnabled('CRM.companies')) throw new ModuleDisabledError('CRM', 'CRM.companies');
+    requireCompanies(ctx);
     conditions.push({ sql: 't.company_id = ?', params: [fromGlobalId('Company', filter.companyId, ['filter', 'companyId'])] });
   }
   if (filter?.email) conditions.push({ sql: 't.email = ?', params: [filter.email.toLowerCase()] });
@@ -121,9 +121,13 @@ export function companyContactsLoader(ctx: RequestContext, first: number | null 
   );
 }
 
-async function companyRef(ctx: ServiceContext, globalId: string): Promise<Company> {
-  // With companies switched off, nothing may be attached to one either.
+/** With companies switched off, nothing may be attached to or filtered by one either. */
+function requireCompanies(ctx: ServiceContext): void {
   if (ctx.modules && !ctx.modules.isFeatureEnabled('CRM.companies')) throw new ModuleDisabledError('CRM', 'CRM.companies');
+}
+
+async function companyRef(ctx: ServiceContext, globalId: string): Promise<Company> {
+  requireCompanies(ctx);
   const id = fromGlobalId('Company', globalId, ['input', 'companyId']);
   const company = await (await ctx.em()).findOne(Company, { tenantId: ctx.tenantId, id });
   if (!company) throw new NotFoundError('Company');

@@ -28,6 +28,16 @@ function orderName(q: { sort: SortKey; direction: OrderDirection }): string {
 
 export type Row = Record<string, unknown>;
 
+/** A nullable text column of a raw row. */
+export function rowText(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** A timestamp column of a raw row (pg gives a Date; be lenient with text). */
+export function rowDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
 export interface KeysetQuery<N> {
   table: string;
   /** Extra select-list columns and joins, e.g. a referenced row's columns for nested fields. */
@@ -53,37 +63,55 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+type PageShape<N> = Pick<KeysetQuery<N>, 'table' | 'extraColumns' | 'joins' | 'sort' | 'direction' | 'first' | 'toNode'>;
+
+/** `select … from <table> t <joins>`: the row, its sort key as text, and any joined columns. */
+function selectFrom<N>(q: PageShape<N>): string {
+  return `select t.*, (${q.sort.expr})::text as "__sort_key"${q.extraColumns ? `, ${q.extraColumns}` : ''} from ${q.table} t ${q.joins ?? ''}`;
+}
+
+function orderBy<N>(q: PageShape<N>): string {
+  const dir = q.direction === OrderDirection.ASC ? 'asc' : 'desc';
+  return `order by ${q.sort.expr} ${dir}, t.id ${dir}`;
+}
+
+/** Edges and page info from the rows of one page, fetched with one row more than the page size. */
+function pageOf<N>(q: PageShape<N>, rows: Row[], hasPreviousPage: boolean): Omit<ConnectionResult<N>, 'totalCount'> {
+  const order = orderName(q);
+  const edges = rows.slice(0, q.first).map((row) => ({ cursor: encodeCursor({ order, key: String(row.__sort_key), id: String(row.id) }), node: q.toNode(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > q.first, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/** The tenant condition first, in every statement, then the caller's. */
+function tenantConditions(q: { tenantId: string; conditions: SqlCondition[] }): SqlCondition[] {
+  return [{ sql: 't.tenant_id = ?', params: [q.tenantId] }, ...q.conditions];
+}
+
+function whereSql(conditions: SqlCondition[]): string {
+  return conditions.map((c) => `(${c.sql})`).join(' and ');
+}
+
 /**
  * Keyset pagination over one tenant table: `(sort key, id)` is strictly ordered, so a page never
  * repeats or skips a row even while rows are inserted, and page N costs the same as page 1.
  * `tenant_id` is in every statement (the ORM filter's equivalent for hand-written SQL; RLS holds anyway).
  */
 export async function keysetPage<N>(em: EntityManager, q: KeysetQuery<N>): Promise<ConnectionResult<N>> {
-  const where = [{ sql: 't.tenant_id = ?', params: [q.tenantId] as unknown[] }, ...q.conditions];
+  const where = tenantConditions(q);
   const op = q.direction === OrderDirection.ASC ? '>' : '<';
-  const dir = q.direction === OrderDirection.ASC ? 'asc' : 'desc';
   const pageWhere = [...where];
   if (q.after) {
     const cursor = decodeCursor(q.after, ['after'], orderName(q), KEY_PATTERN[q.sort.cast]);
     pageWhere.push({ sql: `(${q.sort.expr}, t.id) ${op} (?::${q.sort.cast}, ?::uuid)`, params: [cursor.key, cursor.id] });
   }
-  const sql = `select t.*, (${q.sort.expr})::text as "__sort_key"${q.extraColumns ? `, ${q.extraColumns}` : ''} from ${q.table} t ${q.joins ?? ''}
-    where ${pageWhere.map((c) => `(${c.sql})`).join(' and ')}
-    order by ${q.sort.expr} ${dir}, t.id ${dir} limit ?`;
+  const sql = `${selectFrom(q)} where ${whereSql(pageWhere)} ${orderBy(q)} limit ?`;
   const rows = await em.execute<Row[]>(sql, [...pageWhere.flatMap((c) => c.params), q.first + 1]);
-  const hasNextPage = rows.length > q.first;
-  const page = rows.slice(0, q.first);
-  const order = orderName(q);
-  const edges = page.map((row) => ({ cursor: encodeCursor({ order, key: String(row.__sort_key), id: String(row.id) }), node: q.toNode(row) }));
-  const countSql = `select count(*)::int as count from ${q.table} t where ${where.map((c) => `(${c.sql})`).join(' and ')}`;
+  const countSql = `select count(*)::int as count from ${q.table} t where ${whereSql(where)}`;
   return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: !!q.after,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    ...pageOf(q, rows, !!q.after),
     totalCount: lazy(async () => (await em.execute<{ count: number }[]>(countSql, where.flatMap((c) => c.params)))[0]?.count ?? 0),
   };
 }
@@ -97,18 +125,15 @@ export async function keysetFirstPages<N>(
   q: Omit<KeysetQuery<N>, 'after'>,
   partition: { column: string; keys: readonly string[] },
 ): Promise<Map<string, ConnectionResult<N>>> {
-  const dir = q.direction === OrderDirection.ASC ? 'asc' : 'desc';
-  const where = [{ sql: 't.tenant_id = ?', params: [q.tenantId] as unknown[] }, ...q.conditions];
+  const where = tenantConditions(q);
   const keys = placeholders(partition.keys.length);
   const sql = `select p.__partition, x.* from unnest(array[${keys}]::uuid[]) as p(__partition) cross join lateral (
-      select t.*, (${q.sort.expr})::text as "__sort_key"${q.extraColumns ? `, ${q.extraColumns}` : ''} from ${q.table} t ${q.joins ?? ''}
-      where t.${partition.column} = p.__partition and ${where.map((c) => `(${c.sql})`).join(' and ')}
-      order by ${q.sort.expr} ${dir}, t.id ${dir} limit ?) x`;
+      ${selectFrom(q)} where t.${partition.column} = p.__partition and ${whereSql(where)} ${orderBy(q)} limit ?) x`;
   const rows = await em.execute<Row[]>(sql, [...partition.keys, ...where.flatMap((c) => c.params), q.first + 1]);
   const counts = lazy(async () => {
     const countRows = await em.execute<{ key: string; count: number }[]>(
       `select t.${partition.column} as key, count(*)::int as count from ${q.table} t
-        where t.${partition.column} in (${keys}) and ${where.map((c) => `(${c.sql})`).join(' and ')} group by 1`,
+        where t.${partition.column} in (${keys}) and ${whereSql(where)} group by 1`,
       [...partition.keys, ...where.flatMap((c) => c.params)],
     );
     return new Map(countRows.map((r) => [String(r.key), r.count]));
@@ -117,13 +142,7 @@ export async function keysetFirstPages<N>(
   for (const row of rows) byKey.get(String(row.__partition))?.push(row);
   const result = new Map<string, ConnectionResult<N>>();
   for (const [key, partRows] of byKey) {
-    const page = partRows.slice(0, q.first);
-    const edges = page.map((row) => ({ cursor: encodeCursor({ order: orderName(q), key: String(row.__sort_key), id: String(row.id) }), node: q.toNode(row) }));
-    result.set(key, {
-      edges,
-      pageInfo: { hasNextPage: partRows.length > q.first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: lazy(async () => (await counts).get(key) ?? 0),
-    });
+    result.set(key, { ...pageOf(q, partRows, false), totalCount: lazy(async () => (await counts).get(key) ?? 0) });
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BadUserInputError } from './errors.js';
+import { isUuid } from './global-id.js';
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -84,8 +85,6 @@ export interface Cursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id]), 'utf8').toString('base64url');
 }
@@ -101,7 +100,7 @@ export function decodeCursor(raw: string, path: string[], order: string, keyPatt
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === 'string')) throw refused;
   const [cursorOrder, key, id] = parsed as [string, string, string];
-  if (cursorOrder !== order || !UUID.test(id) || !keyPattern.test(key)) throw refused;
+  if (cursorOrder !== order || !isUuid(id) || !keyPattern.test(key)) throw refused;
   return { order, key, id };
 }
 

@@ -10,7 +10,6 @@ import { permissionsOfRole, type Permission } from './permissions.js';
 import { API_KEY_PREFIX, parseTenantToken, SESSION_PREFIX, sameHash, sha256 } from './tokens.js';
 
 interface TenantStateRow {
-  role: Role | null;
   modules: [string, boolean][];
   options: [string, boolean][];
   key_hash: string | null;
@@ -38,23 +37,23 @@ export async function authenticate(app: App, token: string): Promise<Authenticat
   throw new UnauthenticatedError('Unknown token');
 }
 
-async function readTenantState(scope: TenantScope, tenantId: string, userId: string | null, apiKeyId: string | null): Promise<TenantStateRow> {
+/** The API key and the tenant's switches, in one statement inside the key's tenant transaction. */
+async function readApiKeyState(scope: TenantScope, tenantId: string, apiKeyId: string): Promise<TenantStateRow> {
   const rows = await scope.em.execute<TenantStateRow[]>(
     `select
-       (select m.role from memberships m where m.tenant_id = ? and m.user_id = ?) as role,
        (select coalesce(json_agg(json_build_array(t.key, t.enabled)), '[]') from tenant_modules t where t.tenant_id = ?) as modules,
        (select coalesce(json_agg(json_build_array(o.key, o.enabled)), '[]') from tenant_feature_options o where o.tenant_id = ?) as options,
        k.secret_hash as key_hash, k.modules as key_modules, k.access as key_access,
        (k.revoked_at is not null) as key_revoked, k.rate_limit_per_minute as key_rate_limit
      from (select 1) one left join api_keys k on k.tenant_id = ? and k.id = ?`,
-    [tenantId, userId, tenantId, tenantId, tenantId, apiKeyId],
+    [tenantId, tenantId, tenantId, apiKeyId],
   );
   const row = rows[0];
   if (!row) throw new UnauthenticatedError();
   return row;
 }
 
-function tenantModules(app: App, row: TenantStateRow): TenantModules {
+function tenantModules(app: App, row: Pick<TenantStateRow, 'modules' | 'options'>): TenantModules {
   return new TenantModules(app.registry, new Map(row.modules), new Map(row.options));
 }
 
@@ -95,7 +94,7 @@ async function authenticateSession(app: App, token: string): Promise<Authenticat
         role: session.role,
         permissions: permissionsOfRole(session.role),
       },
-      modules: new TenantModules(app.registry, new Map(session.modules), new Map(session.options)),
+      modules: tenantModules(app, session),
       scope,
     };
   } catch (error) {
@@ -111,7 +110,7 @@ async function authenticateApiKey(app: App, token: string): Promise<Authenticati
   if (exists.length === 0) throw new UnauthenticatedError('Invalid API key');
   const scope = await TenantScope.open(app.orm, parsed.tenantId, null);
   try {
-    const state = await readTenantState(scope, parsed.tenantId, null, parsed.rowId);
+    const state = await readApiKeyState(scope, parsed.tenantId, parsed.rowId);
     if (!state.key_hash || state.key_revoked || !sameHash(state.key_hash, sha256(parsed.secret))) {
       throw new UnauthenticatedError('Invalid or revoked API key');
     }
