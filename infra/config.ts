@@ -18,6 +18,8 @@ export interface Config {
   dataDir: string;
   embeddedPgPort: number;
   workersInProcess: boolean;
+  /** `npm run dev`: the web app from Vite with hot reload instead of the production build. */
+  webDev: boolean;
   logLevel: string;
   sessionTtlDays: number;
   rateLimits: {
@@ -59,6 +61,7 @@ export function loadConfig(): Config {
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
     embeddedPgPort: envInt('EMBEDDED_PG_PORT', 5433),
     workersInProcess: (str('WORKERS') ?? 'inline') !== 'off',
+    webDev: str('WEB_DEV') === '1',
     logLevel: str('LOG_LEVEL') ?? 'info',
     sessionTtlDays: envInt('SESSION_TTL_DAYS', 30),
     rateLimits: {

@@ -6,6 +6,7 @@ import {
   at,
   isolationCases,
   principals,
+  refusalOf,
   setUpTenant,
   str,
   tenantTraces,
@@ -103,10 +104,10 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
     return {
       permitted,
       send: (op: { query: string }, variables: Record<string, unknown>): Promise<GqlResult<unknown>> => env.kontor.gql(op.query, variables, p.token(w().b)),
-      /** Refused: NOT_FOUND when the principal may use the operation at all, FORBIDDEN otherwise; no data either way. */
+      /** Refused: NOT_FOUND when the principal may use the operation at all, FORBIDDEN (or UNAUTHENTICATED, see refusalOf) otherwise; no data either way. */
       expectRefused(result: GqlResult<unknown>, need: Need): void {
         expectNoTrace(result, traces);
-        expect(errorCode(result)).toBe(permitted(need) ? 'NOT_FOUND' : 'FORBIDDEN');
+        expect(errorCode(result)).toBe(permitted(need) ? 'NOT_FOUND' : refusalOf(need));
         expect(result.errors).toHaveLength(1);
         expect(result.data ?? null).toBeNull();
       },
@@ -135,7 +136,7 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
       const result = await send(c.list, c.list.variables(null));
       expectNoTrace(result, traces);
       if (!permitted(c.list.needs)) {
-        expect(errorCode(result)).toBe('FORBIDDEN');
+        expect(errorCode(result)).toBe(refusalOf(c.list.needs));
         return;
       }
       const view = c.list.read(ok(result));
@@ -148,7 +149,7 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
         const theirs = await send(c.list, c.list.variables(w().seedA.marker));
         expectNoTrace(theirs, traces);
         if (!permitted(c.list.needs)) {
-          expect(errorCode(theirs)).toBe('FORBIDDEN');
+          expect(errorCode(theirs)).toBe(refusalOf(c.list.needs));
           return;
         }
         const none = c.list.read(ok(theirs));
@@ -176,9 +177,10 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
   });
 
   const update = c.update;
-  if (writeProbes.length > 0 || update) {
+  const selfOperations = c.self ?? [];
+  if (writeProbes.length > 0 || update || selfOperations.length > 0) {
     describe.each(principals.map((p) => [p.label, p] as const))('writes, as %s of B', (_label, p) => {
-      const { send, expectRefused } = as(p);
+      const { permitted, send, expectRefused } = as(p);
 
       if (writeProbes.length > 0) {
         it.each(writeProbes.map((probe) => [probe.name, probe] as const))('%s: NOT_FOUND', async (_name, probe) => {
@@ -189,6 +191,18 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
       if (update) {
         it("cannot update A's record", async () => {
           expectRefused(await send(update, update.variables(w().seedA, w())), update.needs);
+        });
+      }
+
+      if (selfOperations.length > 0) {
+        it.each(selfOperations.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
+          const result = await send(op, op.variables(w()));
+          if (!permitted(op.needs)) {
+            expectRefused(result, op.needs);
+            return;
+          }
+          expectNoTrace(result, traces);
+          expect(op.changed(ok(result))).toBe(op.own(w()));
         });
       }
     });
@@ -225,6 +239,11 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
       if (probe.expect.kind === 'NOT_FOUND') await run(probe);
     }
     if (c.update) await run(c.update);
+    for (const op of selfOperations) {
+      const result = await env.kontor.gql(op.query, op.variables(w()), b.owner.token);
+      expectNoTrace(result, traces);
+      expect(op.changed(ok(result))).toBe(op.own(w()));
+    }
     if (c.remove) await run(c.remove);
     // And A, again, saw nothing of it.
     expect(await c.snapshot(env, w().a, w().seedA)).toEqual(before);

@@ -4,7 +4,8 @@
  *
  * A case knows how to create records in a tenant, and which operations may reach one record by id
  * (fetch, update, delete), list and filter records, or reference a record from another entity
- * (probes). The test runs each operation as tenant B aimed at tenant A's records and expects
+ * (probes); operations on the caller's own account that name no record (self) must change only the
+ * caller's. The test runs each operation as tenant B aimed at tenant A's records and expects
  * NOT_FOUND or an empty list; it also runs the same operations aimed at B's own records, so a
  * refusal can only come from isolation, never from a mistyped query or an id of the wrong type.
  */
@@ -14,8 +15,20 @@ import { ok, PASSWORD, signUp, uniqueEmail, type Kontor, type SignedUp } from '.
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
-/** What an operation requires of its caller: a permission, being signed in, or being a person (not an API key). */
-export type Need = Permission | 'authenticated' | 'person';
+/**
+ * What an operation requires of its caller: a permission, being signed in, being a person (not an
+ * API key), or being a signed-in person acting on their own account (sessions, profile).
+ */
+export type Need = Permission | 'authenticated' | 'person' | 'session';
+
+/**
+ * How an operation answers a principal that may not use it at all: FORBIDDEN, except the operations
+ * on a person's own account, which answer an API key UNAUTHENTICATED as changePassword and
+ * logOutEverywhere do (a key is not a signed-in person).
+ */
+export function refusalOf(need: Need): 'FORBIDDEN' | 'UNAUTHENTICATED' {
+  return need === 'session' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+}
 
 export interface IsolationEnv {
   kontor: Kontor;
@@ -92,6 +105,21 @@ export interface Probe extends Operation {
   control?: boolean;
 }
 
+/**
+ * An operation on the caller's own account that names no record (updateProfile): B cannot aim it at
+ * A at all. It must change B's own record (`changed` reads which) and leave A's snapshot as it was.
+ */
+export interface SelfOperation {
+  name: string;
+  needs: Need;
+  query: string;
+  variables(w: World): Record<string, unknown>;
+  /** Global id of the record the operation changed, read from its answer. */
+  changed(data: unknown): string;
+  /** The record it must have changed: B's own. */
+  own(w: World): string;
+}
+
 export interface IsolationCase {
   entity: string;
   /** Modules the tenants need switched on (default: the sign-up default, CRM). */
@@ -104,6 +132,7 @@ export interface IsolationCase {
   update?: Operation;
   remove?: Operation;
   probes: Probe[];
+  self?: SelfOperation[];
 }
 
 /** Who acts for tenant B. */
@@ -513,5 +542,79 @@ const memberCase: IsolationCase = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// Platform: a person's own sessions and profile (sessions has no row-level security: only the
+// user filter of the services keeps them apart)
+
+const SESSIONS = `{ sessions { id createdAt lastSeenAt userAgent ip current } }`;
+const REVOKE_SESSION = `mutation($input: RevokeSessionInput!) { revokeSession(input: $input) }`;
+const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id email name locale } }`;
+
+/** Signs a person in once more, from a browser that names itself `userAgent`; returns the new token. */
+async function logInFrom(kontor: Kontor, email: string, userAgent: string): Promise<string> {
+  const response = await fetch(`${kontor.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': userAgent },
+    body: JSON.stringify({ query: `mutation($input: LogInInput!) { logIn(input: $input) { token } }`, variables: { input: { email, password: PASSWORD } } }),
+  });
+  return str(ok({ status: response.status, ...((await response.json()) as object) }), 'logIn', 'token');
+}
+
+const sessionCase: IsolationCase = {
+  entity: 'Session and profile',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    // The owner's name and a second session's browser carry the marker, so either leaking to B shows.
+    ok(await kontor.gql(UPDATE_PROFILE, { input: { name: `Owner ${marker}`, locale: 'ro' } }, token));
+    const session = await logInFrom(kontor, tenant.owner.email, `Browser ${marker}`);
+    const sessions = arr(ok(await kontor.gql(SESSIONS, {}, token)), 'sessions');
+    const id = str(sessions.find((s) => at(s, 'userAgent') === `Browser ${marker}`), 'id');
+    const ownerSessionId = str(sessions.find((s) => at(s, 'current') === true), 'id');
+    return { id, marker, listed: [id, ownerSessionId], refs: { session, ownerSessionId }, traces: tracesOf([marker, session], [id, ownerSessionId]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    // Not lastSeenAt: it moves with use.
+    const sessions = arr(ok(await kontor.gql(SESSIONS, {}, tenant.owner.token)), 'sessions')
+      .map((s) => ({ id: str(s, 'id'), createdAt: str(s, 'createdAt'), userAgent: at(s, 'userAgent'), current: at(s, 'current') }))
+      .sort((x, y) => x.id.localeCompare(y.id));
+    // The second session still lets its holder in, and the profile is as A left it.
+    const viaSecond = ok(await kontor.gql(`{ me { user { id email name locale } } }`, {}, ref(seed, 'session')));
+    return { sessions, viaSecond };
+  },
+  list: {
+    needs: 'session',
+    query: SESSIONS,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => ({ ids: arr(data, 'sessions').map((s) => str(s, 'id')) }),
+  },
+  remove: {
+    needs: 'session',
+    query: REVOKE_SESSION,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "ends the session A's owner is using (revokeSession)",
+      needs: 'session',
+      query: REVOKE_SESSION,
+      variables: (target) => ({ input: { id: ref(target, 'ownerSessionId') } }),
+      expect: { kind: 'NOT_FOUND' },
+      // B's owner ending its own current session would sign out the controls that follow.
+      control: false,
+    },
+  ],
+  self: [
+    {
+      name: "changes B's own profile, never A's (updateProfile)",
+      needs: 'session',
+      query: UPDATE_PROFILE,
+      variables: () => ({ input: { name: 'Hijacked', locale: 'el' } }),
+      changed: (data) => str(data, 'updateProfile', 'id'),
+      own: (w) => w.b.owner.userId,
+    },
+  ],
+};
+
 /** The table. Modules append their entities' cases here. */
-export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase];
+export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase, sessionCase];

@@ -53,7 +53,7 @@ function cleanDomain(value: string | null | undefined): string | null | undefine
   if (value === undefined || value === null) return value;
   const domain = value.trim().toLowerCase();
   if (domain === '') return null;
-  if (!DOMAIN.test(domain)) throw BadUserInputError.field(['input', 'domain'], 'is not a domain name such as example.com');
+  if (!DOMAIN.test(domain)) throw BadUserInputError.field(['input', 'domain'], 'is not a domain name such as example.com', 'INVALID_DOMAIN');
   return domain;
 }
 
@@ -108,7 +108,7 @@ export async function createCompany(ctx: ServiceContext, input: CreateCompanyInp
 export async function updateCompany(ctx: ServiceContext, input: UpdateCompanyInput): Promise<CompanyNode> {
   const company = await getCompany(ctx, input.id, ['input', 'id']);
   if (input.name !== undefined) {
-    if (input.name === null) throw BadUserInputError.field(['input', 'name'], 'must not be empty');
+    if (input.name === null) throw BadUserInputError.field(['input', 'name'], 'must not be empty', 'REQUIRED');
     company.name = checkText(input.name, ['input', 'name'], 300);
   }
   if (input.domain !== undefined) company.domain = cleanDomain(input.domain);

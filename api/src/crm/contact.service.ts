@@ -159,7 +159,7 @@ export async function createContact(ctx: ServiceContext, input: CreateContactInp
 export async function updateContact(ctx: ServiceContext, input: UpdateContactInput): Promise<ContactNode> {
   const contact = await getContact(ctx, input.id, ['input', 'id']);
   if (input.firstName !== undefined) {
-    if (input.firstName === null) throw BadUserInputError.field(['input', 'firstName'], 'must not be empty');
+    if (input.firstName === null) throw BadUserInputError.field(['input', 'firstName'], 'must not be empty', 'REQUIRED');
     contact.firstName = checkText(input.firstName, ['input', 'firstName'], 200);
   }
   if (input.lastName !== undefined) contact.lastName = optionalText(input.lastName, ['input', 'lastName'], 200);

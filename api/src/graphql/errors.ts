@@ -50,10 +50,39 @@ export class NotFoundError extends AppError {
   }
 }
 
+/**
+ * Why a field was refused, for clients to word in their user's language
+ * (the message stays English, for developers and logs).
+ */
+export type ProblemReason =
+  | 'INVALID'
+  | 'REQUIRED'
+  | 'TOO_LONG'
+  | 'TOO_SHORT'
+  | 'INVALID_EMAIL'
+  | 'INVALID_PHONE'
+  | 'INVALID_DOMAIN'
+  | 'INVALID_CURRENCY'
+  | 'INVALID_TIME_ZONE'
+  | 'INVALID_LANGUAGE'
+  | 'INVALID_LINK'
+  | 'WRONG_PASSWORD'
+  | 'ALREADY_EXISTS'
+  | 'ALREADY_MEMBER'
+  | 'LAST_OWNER'
+  | 'NEEDS_MODULES'
+  | 'USED_BY_MODULES'
+  | 'PASSWORD_EXISTING_ACCOUNT'
+  | 'PASSWORD_NEW_ACCOUNT'
+  | 'NOT_A_MEMBER';
+
 export interface FieldProblem {
   /** Path of the offending field inside the mutation's input, e.g. ["input", "email"]. */
   path: string[];
   message: string;
+  reason: ProblemReason;
+  /** Values the reason's wording needs, e.g. { max: 200 } for TOO_LONG. */
+  params?: Record<string, string | number>;
 }
 
 export class BadUserInputError extends AppError {
@@ -62,18 +91,24 @@ export class BadUserInputError extends AppError {
     super('BAD_USER_INPUT', first ? `${first.path.join('.')}: ${first.message}` : 'Invalid input', {
       field: first?.path.join('.'),
       path: first?.path,
+      reason: first?.reason ?? 'INVALID',
+      ...(first?.params ? { params: first.params } : {}),
       problems,
     });
   }
 
-  static field(path: string[], message: string): BadUserInputError {
-    return new BadUserInputError([{ path, message }]);
+  static field(path: string[], message: string, reason: ProblemReason = 'INVALID', params?: Record<string, string | number>): BadUserInputError {
+    return new BadUserInputError([{ path, message, reason, ...(params ? { params } : {}) }]);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, field?: string[]) {
-    super('CONFLICT', message, field ? { field: field.join('.'), path: field } : {});
+  constructor(message: string, field?: string[], reason?: ProblemReason, params?: Record<string, string | number>) {
+    super('CONFLICT', message, {
+      ...(field ? { field: field.join('.'), path: field } : {}),
+      ...(reason ? { reason } : {}),
+      ...(params ? { params } : {}),
+    });
   }
 }
 

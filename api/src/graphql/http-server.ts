@@ -11,7 +11,7 @@ import { formatError } from './format-error.js';
 import { complexityPlugin, depthRule } from './limits.js';
 import { printSdl } from './schema.js';
 import { tenantSchema } from './tenant-sdl.js';
-import { authPages } from '../platform/auth/auth-pages.js';
+import { builtWebApp, type WebHandler } from './web-app.js';
 
 const MAX_BODY_BYTES = 1_048_576;
 
@@ -51,12 +51,22 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429
 
 export interface KontorHttpServer {
   server: Server;
+  /** Replaces the web app handler (the Vite dev server needs the HTTP server first). */
+  setWeb(handler: WebHandler | null): void;
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
 
-/** One HTTP server: GraphQL, the tenant's SDL, health probes and the pages that emailed links open. */
-export async function createHttpServer(app: App, schema: GraphQLSchema): Promise<KontorHttpServer> {
+export interface HttpServerOptions {
+  /** Serves the web app; defaults to the production build in web/dist when there is one. */
+  web?: WebHandler | null;
+}
+
+/** Header on every signed-in GraphQL answer: the company's switched-on modules and feature options. */
+export const SWITCHES_HEADER = 'x-kontor-modules';
+
+/** One HTTP server: GraphQL, the tenant's SDL, health probes and the web app. */
+export async function createHttpServer(app: App, schema: GraphQLSchema, options: HttpServerOptions = {}): Promise<KontorHttpServer> {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: formatError(app.log),
@@ -81,7 +91,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
   });
   await apollo.start();
   const fullSdl = printSdl(schema);
-  const pages = authPages(app);
+  let web: WebHandler | null = options.web === undefined ? builtWebApp() : options.web;
 
   async function authenticateRequest(req: IncomingMessage, meta: RequestMeta): Promise<Authentication | null> {
     if (!meta.bearer) return null;
@@ -125,6 +135,8 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
     }
     const out: Record<string, string> = {};
     for (const [key, value] of response.headers) out[key] = value;
+    // The web app drops a module from its interface on the next answer after anyone switches it off.
+    if (auth) out[SWITCHES_HEADER] = auth.modules.switchedOn().join(',');
     if (response.body.kind !== 'complete') throw new Error('Incremental delivery is not enabled');
     send(res, response.status ?? 200, response.body.string, out['content-type'] ?? 'application/json', out);
     return response.status ?? 200;
@@ -160,6 +172,15 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
     return ok ? 200 : 503;
   }
 
+  function serveWeb(handler: WebHandler, req: IncomingMessage, res: ServerResponse): Promise<number> {
+    return new Promise((resolve) => {
+      res.once('finish', () => resolve(res.statusCode));
+      handler(req, res, () => {
+        send(res, 404, JSON.stringify({ error: 'not found' }));
+      });
+    });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -182,8 +203,8 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
         status = await tenantSdl(req, res, meta);
       } else if (url.pathname === '/graphql') {
         status = await graphql(req, res, meta, url);
-      } else if (await pages.handle(req, res, url, meta)) {
-        status = res.statusCode;
+      } else if (web && (req.method === 'GET' || req.method === 'HEAD')) {
+        status = await serveWeb(web, req, res);
       } else {
         send(res, 404, JSON.stringify({ error: 'not found' }));
       }
@@ -208,6 +229,9 @@ export async function createHttpServer(app: App, schema: GraphQLSchema): Promise
   server.keepAliveTimeout = 65_000;
   return {
     server,
+    setWeb: (handler) => {
+      web = handler;
+    },
     listen: (port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

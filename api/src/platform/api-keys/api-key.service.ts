@@ -24,7 +24,7 @@ export function toApiKeyNode(key: ApiKey): ApiKeyNode {
 export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<CreateApiKeyPayload> {
   const name = checkText(input.name, ['input', 'name'], 200);
   const modules = [...new Set(input.modules)];
-  if (modules.length === 0) throw BadUserInputError.field(['input', 'modules'], 'name at least one module');
+  if (modules.length === 0) throw BadUserInputError.field(['input', 'modules'], 'name at least one module', 'REQUIRED');
   const limit = input.rateLimitPerMinute;
   if (limit !== undefined && limit !== null && (limit < 1 || limit > 100_000)) {
     throw BadUserInputError.field(['input', 'rateLimitPerMinute'], 'must be between 1 and 100000');

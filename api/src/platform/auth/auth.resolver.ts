@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Standalone } from '../../graphql/guards.js';
 import type { RequestContext } from '../context/request-context.js';
 import { fromGlobalId } from '../../graphql/global-id.js';
@@ -7,6 +7,8 @@ import { currentTenant } from '../tenants/tenant.service.js';
 import { loadUser, membershipsOf } from '../users/user.service.js';
 import { authPayload } from './auth-payload.js';
 import * as auth from './auth.service.js';
+import { listSessions, revokeOwnSession } from './session.service.js';
+import { RevokeSessionInput, SessionNode } from './session.types.js';
 import {
   AuthPayload,
   ChangePasswordInput,
@@ -72,6 +74,18 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends this session.' })
   logOut(@Ctx() ctx: RequestContext): Promise<boolean> {
     return auth.logOut(ctx);
+  }
+
+  @Authorized()
+  @Query(() => [SessionNode], { description: 'Where the signed-in person is signed in: their active sessions, most recently used first.' })
+  sessions(@Ctx() ctx: RequestContext): Promise<SessionNode[]> {
+    return listSessions(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => ID, { description: 'Ends one of your own sessions (this one included); returns its id.' })
+  revokeSession(@Ctx() ctx: RequestContext, @Arg('input') input: RevokeSessionInput): Promise<string> {
+    return revokeOwnSession(ctx, input.id);
   }
 
   @Standalone()

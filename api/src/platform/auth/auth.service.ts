@@ -14,6 +14,7 @@ import { asUser, listMemberships } from '../context/user-scope.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { passwordResetEmail, verificationEmail } from '../mail/auth-emails.js';
 import type { ModuleKey } from '../modules/module-manifest.js';
+import { checkLocale, checkTimeZone } from '../tenants/settings-values.js';
 import { DUMMY_HASH, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
 import { createSession, revokeAllSessions, revokeSession } from './session.service.js';
 import { randomToken, sha256 } from './tokens.js';
@@ -30,6 +31,8 @@ export interface SignUpInput {
   password: string;
   name?: string | null;
   modules?: ModuleKey[] | null;
+  locale?: string | null;
+  timeZone?: string | null;
 }
 
 const VERIFY_TTL_MS = 3 * 86_400_000;
@@ -40,23 +43,35 @@ export function normaliseEmail(email: string): string {
 }
 
 export function checkPassword(password: string, path: string[]): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw BadUserInputError.field(path, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > MAX_PASSWORD_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw BadUserInputError.field(path, `must be at least ${MIN_PASSWORD_LENGTH} characters`, 'TOO_SHORT', { min: MIN_PASSWORD_LENGTH });
+  if (password.length > MAX_PASSWORD_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_PASSWORD_LENGTH} characters`, 'TOO_LONG', { max: MAX_PASSWORD_LENGTH });
 }
+
+/** Longest name of a person: at sign-up, on accepting an invitation, in the profile. */
+export const MAX_NAME_LENGTH = 200;
 
 export function checkText(value: string, path: string[], max: number, required = true): string {
   const trimmed = value.trim();
-  if (required && trimmed.length === 0) throw BadUserInputError.field(path, 'must not be empty');
-  if (trimmed.length > max) throw BadUserInputError.field(path, `must be at most ${max} characters (got ${trimmed.length})`);
+  if (required && trimmed.length === 0) throw BadUserInputError.field(path, 'must not be empty', 'REQUIRED');
+  if (trimmed.length > max) throw BadUserInputError.field(path, `must be at most ${max} characters (got ${trimmed.length})`, 'TOO_LONG', { max });
   return trimmed;
 }
 
+/** Settings a new company starts with instead of the defaults. */
+interface InitialSettings {
+  locale?: string;
+  timeZone?: string;
+}
+
 /** Inserts the tenant, its settings, modules and the owner's membership; the caller's transaction holds them. */
-async function provisionTenant(app: App, em: EntityManager, tenantId: string, companyName: string, userId: string, modules: Set<ModuleKey>): Promise<void> {
+async function provisionTenant(app: App, em: EntityManager, tenantId: string, companyName: string, userId: string, modules: Set<ModuleKey>, settings: InitialSettings = {}): Promise<void> {
   em.persist(em.create(Tenant, { id: tenantId, name: companyName }));
   await em.flush();
   await em.execute("select set_config('app.tenant_id', ?, true)", [tenantId]);
-  em.persist(em.create(TenantSettings, { tenantId }));
+  const tenantSettings = em.create(TenantSettings, { tenantId });
+  if (settings.locale) tenantSettings.locale = settings.locale;
+  if (settings.timeZone) tenantSettings.timeZone = settings.timeZone;
+  em.persist(tenantSettings);
   em.persist(em.create(Membership, { tenantId, userId, role: Role.OWNER }));
   for (const key of app.registry.keys) em.persist(em.create(TenantModule, { tenantId, key, enabled: modules.has(key) }));
   for (const { option } of app.registry.featureOptions) {
@@ -67,7 +82,7 @@ async function provisionTenant(app: App, em: EntityManager, tenantId: string, co
 function chooseModules(app: App, requested: ModuleKey[] | null | undefined): Set<ModuleKey> {
   const modules = new Set<ModuleKey>(requested ?? app.registry.manifests.filter((m) => m.defaultEnabled).map((m) => m.key));
   const refusal = app.registry.refuseSet(modules);
-  if (refusal) throw BadUserInputError.field(['input', 'modules'], refusal.reason);
+  if (refusal) throw BadUserInputError.field(['input', 'modules'], refusal.reason, 'NEEDS_MODULES', { modules: refusal.blockers.join(', ') });
   return modules;
 }
 
@@ -82,12 +97,14 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function signUp(app: App, meta: RequestMeta, input: SignUpInput): Promise<AuthResult> {
   const companyName = checkText(input.companyName, ['input', 'companyName'], 200);
-  const name = input.name ? checkText(input.name, ['input', 'name'], 200, false) : null;
+  const name = input.name ? checkText(input.name, ['input', 'name'], MAX_NAME_LENGTH, false) : null;
   checkPassword(input.password, ['input', 'password']);
   const email = normaliseEmail(input.email);
   const modules = chooseModules(app, input.modules);
+  const locale = input.locale === undefined || input.locale === null ? undefined : checkLocale(input.locale, ['input', 'locale']);
+  const timeZone = input.timeZone === undefined || input.timeZone === null ? undefined : checkTimeZone(input.timeZone, ['input', 'timeZone']);
   await app.rateLimits.consume({ name: 'signup-ip', points: app.config.rateLimits.signUpPerIpPerHour, durationSeconds: 3600 }, meta.ip);
-  const alreadyRegistered = new ConflictError('An account with this email already exists: log in, then add a company', ['input', 'email']);
+  const alreadyRegistered = new ConflictError('An account with this email already exists: log in, then add a company', ['input', 'email'], 'ALREADY_EXISTS');
   if (await app.orm.em.fork({ useContext: false }).findOne(User, { email })) throw alreadyRegistered;
   const passwordHash = await hashPassword(input.password);
   const tenantId = newId();
@@ -95,10 +112,11 @@ export async function signUp(app: App, meta: RequestMeta, input: SignUpInput): P
   const em = app.orm.em.fork({ clear: true, useContext: false });
   try {
     const result = await em.transactional(async (tx) => {
-      const user = tx.create(User, { email, name, passwordHash, locale: 'en' });
+      const user = tx.create(User, { email, name, passwordHash, locale: locale ?? 'en' });
       tx.persist(user);
       tx.persist(tx.create(UserToken, { userId: user.id, purpose: UserTokenPurpose.VERIFY_EMAIL, tokenHash: sha256(verifyToken), expiresAt: new Date(Date.now() + VERIFY_TTL_MS) }));
-      await provisionTenant(app, tx, tenantId, companyName, user.id, modules);
+      // The owner's language is also the company's first default language.
+      await provisionTenant(app, tx, tenantId, companyName, user.id, modules, { locale, timeZone });
       const token = createSession(app, tx, meta, user.id, tenantId);
       return { token, userId: user.id, tenantId };
     });
@@ -168,7 +186,7 @@ export async function switchTenant(ctx: RequestContext, tenantId: string): Promi
   const { userId, sessionId } = principal;
   await asUser(ctx.app.orm, userId, async (em) => {
     const memberships = await listMemberships(em, userId);
-    if (!memberships.some((m) => m.tenant_id === tenantId)) throw BadUserInputError.field(['input', 'tenantId'], 'you are not a member of that company');
+    if (!memberships.some((m) => m.tenant_id === tenantId)) throw BadUserInputError.field(['input', 'tenantId'], 'you are not a member of that company', 'NOT_A_MEMBER');
     await em.execute('update sessions set tenant_id = ? where id = ?', [tenantId, sessionId]);
   });
   return { token: '', userId, tenantId };
@@ -190,7 +208,7 @@ export async function logOutEverywhere(ctx: RequestContext): Promise<number> {
 async function consumeUserToken(em: EntityManager, token: string, purpose: UserTokenPurpose): Promise<UserToken> {
   const row = await em.findOne(UserToken, { tokenHash: sha256(token), purpose });
   if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
-    throw BadUserInputError.field(['input', 'token'], 'this link is invalid, used or expired');
+    throw BadUserInputError.field(['input', 'token'], 'this link is invalid, used or expired', 'INVALID_LINK');
   }
   row.usedAt = new Date();
   return row;
@@ -256,7 +274,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
   checkPassword(newPassword, ['input', 'newPassword']);
   const em = ctx.app.orm.em.fork({ clear: true, useContext: false });
   const user = await em.findOneOrFail(User, { id: userId });
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw BadUserInputError.field(['input', 'currentPassword'], 'is not your current password');
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw BadUserInputError.field(['input', 'currentPassword'], 'is not your current password', 'WRONG_PASSWORD');
   user.passwordHash = await hashPassword(newPassword);
   await em.flush();
   // Other devices signed in with the old password are signed out; this one stays.

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { EmailAddressScalar } from '../../graphql/scalars.js';
 import { ModuleKeyEnum } from '../modules/module.types.js';
 import type { ModuleKey } from '../modules/module-manifest.js';
+import { LOCALES } from '../tenants/settings-values.js';
 import { TenantNode } from '../tenants/tenant.types.js';
 import { MembershipNode, UserNode } from '../users/user.types.js';
 import { Role } from '../../../../schema/platform/membership.entity.js';
@@ -52,6 +53,12 @@ export class SignUpInput {
 
   @Field(() => [ModuleKeyEnum], { nullable: true, description: 'Modules to start with; defaults to CRM.' })
   modules?: ModuleKey[] | null;
+
+  @Field(() => String, { nullable: true, description: `Language of the owner and default language of the company, one of ${LOCALES.join(', ')}; defaults to en.` })
+  locale?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the company, such as Europe/Bucharest; defaults to UTC.' })
+  timeZone?: string | null;
 }
 
 @InputType()

@@ -4,7 +4,7 @@ import { User } from '../../../../schema/platform/user.entity.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import type { AuthResult } from '../auth/auth.service.js';
-import { checkPassword, checkText, normaliseEmail } from '../auth/auth.service.js';
+import { checkPassword, checkText, MAX_NAME_LENGTH, normaliseEmail } from '../auth/auth.service.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { canGrantRole } from '../auth/permissions.js';
 import { createSession } from '../auth/session.service.js';
@@ -13,6 +13,7 @@ import type { RequestContext } from '../context/request-context.js';
 import { inTenant } from '../context/tenant-scope.js';
 import { invitationEmail } from '../mail/auth-emails.js';
 import { enqueueMail } from '../mail/mail.service.js';
+import { checkLocale } from '../tenants/settings-values.js';
 import type { AcceptInvitationInput, InvitationNode, InviteUserInput } from './invitation.types.js';
 
 const INVITATION_PREFIX = 'kti_';
@@ -38,7 +39,7 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
   await app.rateLimits.consume({ name: 'invite', points: 100, durationSeconds: 3600 }, ctx.tenantId);
   const existingUser = await app.orm.em.fork({ useContext: false }).findOne(User, { email });
   if (existingUser && (await em.count(Membership, { tenantId: ctx.tenantId, userId: existingUser.id })) > 0) {
-    throw new ConflictError('This person is already a member of the company', ['input', 'email']);
+    throw new ConflictError('This person is already a member of the company', ['input', 'email'], 'ALREADY_MEMBER');
   }
   const invitation = em.create(Invitation, {
     tenantId: ctx.tenantId,
@@ -84,7 +85,7 @@ export async function revokeInvitation(ctx: RequestContext, globalId: string): P
 export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitationInput): Promise<AuthResult> {
   const app = ctx.app;
   const parsed = parseTenantToken(INVITATION_PREFIX, input.token);
-  const invalid = BadUserInputError.field(['input', 'token'], 'this invitation is invalid, used, revoked or expired');
+  const invalid = BadUserInputError.field(['input', 'token'], 'this invitation is invalid, used, revoked or expired', 'INVALID_LINK');
   if (!parsed) throw invalid;
   const tenant = await app.orm.em.fork({ useContext: false }).execute<{ id: string }[]>('select id from tenants where id = ?', [parsed.tenantId]);
   if (tenant.length === 0) throw invalid;
@@ -99,17 +100,18 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
   if (user) {
     const sameUser = ctx.principal?.userId === user.id;
     if (!sameUser && !(input.password && (await verifyPassword(user.passwordHash, input.password)))) {
-      throw BadUserInputError.field(['input', 'password'], 'enter the password of your existing Kontor account');
+      throw BadUserInputError.field(['input', 'password'], 'enter the password of your existing Kontor account', 'PASSWORD_EXISTING_ACCOUNT');
     }
   } else {
-    if (!input.password) throw BadUserInputError.field(['input', 'password'], 'choose a password for your new account');
+    if (!input.password) throw BadUserInputError.field(['input', 'password'], 'choose a password for your new account', 'PASSWORD_NEW_ACCOUNT');
     checkPassword(input.password, ['input', 'password']);
     newPasswordHash = await hashPassword(input.password);
   }
-  const name = input.name ? checkText(input.name, ['input', 'name'], 200, false) : null;
+  const name = input.name ? checkText(input.name, ['input', 'name'], MAX_NAME_LENGTH, false) : null;
+  const locale = input.locale === undefined || input.locale === null ? 'en' : checkLocale(input.locale, ['input', 'locale']);
   return root.transactional(async (tx) => {
     if (!user) {
-      user = tx.create(User, { email: invitationEmailOf, name, passwordHash: newPasswordHash ?? '', emailVerifiedAt: new Date(), locale: 'en' });
+      user = tx.create(User, { email: invitationEmailOf, name, passwordHash: newPasswordHash ?? '', emailVerifiedAt: new Date(), locale });
       tx.persist(user);
       await tx.flush();
     }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Role } from '../../../../schema/platform/membership.entity.js';
 import { DateTimeScalar, EmailAddressScalar } from '../../graphql/scalars.js';
+import { LOCALES } from '../tenants/settings-values.js';
 
 @ObjectType('Invitation')
 export class InvitationNode {
@@ -45,4 +46,7 @@ export class AcceptInvitationInput {
 
   @Field(() => String, { nullable: true })
   name?: string | null;
+
+  @Field(() => String, { nullable: true, description: `New accounts: their language, one of ${LOCALES.join(', ')}; defaults to en. An existing account keeps its own.` })
+  locale?: string | null;
 }

@@ -45,7 +45,7 @@ export async function setModuleEnabled(ctx: RequestContext, module: ModuleKey, e
   const current = await loadTenantModules(em, registry);
   const on = current.enabledKeys();
   const refusal = enabled ? registry.refuseEnable(module, on) : registry.refuseDisable(module, on);
-  if (refusal) throw new ConflictError(refusal.reason, ['input', 'enabled']);
+  if (refusal) throw new ConflictError(refusal.reason, ['input', 'enabled'], enabled ? 'NEEDS_MODULES' : 'USED_BY_MODULES', { modules: refusal.blockers.join(', ') });
   const row = await em.findOne(TenantModule, { tenantId: ctx.tenantId, key: module });
   if (row) row.enabled = enabled;
   else em.persist(em.create(TenantModule, { tenantId: ctx.tenantId, key: module, enabled }));
@@ -58,16 +58,18 @@ export async function setFeatureOption(ctx: RequestContext, key: string, enabled
   requireSettings(ctx);
   const registry = ctx.app.registry;
   const entry = registry.featureOption(key);
-  if (!entry) throw BadUserInputError.field(['input', 'key'], `no feature option named ${key}`);
+  if (!entry) throw BadUserInputError.field(['input', 'key'], `no feature option named ${key}`, 'INVALID');
   const em = await ctx.em();
   await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`modules:${ctx.tenantId}`]);
   const current = await loadTenantModules(em, registry);
   if (enabled) {
     const missing = (entry.option.requires ?? []).filter((r) => !current.isFeatureEnabled(r));
-    if (missing.length > 0) throw new ConflictError(`${key} needs ${missing.join(', ')} switched on first`, ['input', 'enabled']);
+    if (missing.length > 0) throw new ConflictError(`${key} needs ${missing.join(', ')} switched on first`, ['input', 'enabled'], 'NEEDS_MODULES', { modules: missing.join(', ') });
   } else {
     const dependants = registry.featureOptions.filter((o) => (o.option.requires ?? []).includes(key) && current.isFeatureEnabled(o.option.key));
-    if (dependants.length > 0) throw new ConflictError(`${key} is used by ${dependants.map((d) => d.option.key).join(', ')}; switch those off first`, ['input', 'enabled']);
+    if (dependants.length > 0) throw new ConflictError(`${key} is used by ${dependants.map((d) => d.option.key).join(', ')}; switch those off first`, ['input', 'enabled'], 'USED_BY_MODULES', {
+        modules: dependants.map((d) => d.option.key).join(', '),
+      });
   }
   const row = await em.findOne(TenantFeatureOption, { tenantId: ctx.tenantId, key });
   if (row) row.enabled = enabled;

@@ -17,6 +17,13 @@ export class TenantModules {
     return new Set(this.registry.keys.filter((key) => this.isEnabled(key)));
   }
 
+  /** Every switched-on module and feature option, e.g. ["CRM", "CRM.companies"]. */
+  switchedOn(): string[] {
+    const on: string[] = [...this.enabledKeys()];
+    for (const { option } of this.registry.featureOptions) if (this.isFeatureEnabled(option.key)) on.push(option.key);
+    return on;
+  }
+
   /** A feature option is on when its module is on and the option is (explicitly or by default). */
   isFeatureEnabled(key: string): boolean {
     const entry = this.registry.featureOption(key);

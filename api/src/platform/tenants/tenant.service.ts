@@ -1,16 +1,15 @@
 import { TenantSettings } from '../../../../schema/platform/tenant-settings.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
-import { BadUserInputError, ForbiddenError } from '../../graphql/errors.js';
+import { ForbiddenError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { checkText } from '../auth/auth.service.js';
 import type { RequestContext } from '../context/request-context.js';
 import { describeModules, loadTenantModules } from '../modules/module.service.js';
+import { checkCurrency, checkLocale, checkTimeZone } from './settings-values.js';
 import type { TenantNode, UpdateTenantSettingsInput } from './tenant.types.js';
 
-const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-export const LOCALES = ['en', 'ro', 'es', 'nb', 'el'] as const;
+export { LOCALES } from './settings-values.js';
 
 /** Reads a tenant through a tenant-scoped EntityManager (the request's, or a fresh one after sign-up). */
 export async function loadTenantNode(app: App, em: EntityManager, tenantId: string): Promise<TenantNode> {
@@ -33,18 +32,9 @@ export async function updateTenantSettings(ctx: RequestContext, input: UpdateTen
   if (!ctx.principal?.permissions.has('settings:manage')) throw new ForbiddenError('Only owners and admins change company settings');
   const em = await ctx.em();
   const settings = await em.findOneOrFail(TenantSettings, { tenantId: ctx.tenantId });
-  if (input.currency !== undefined) {
-    if (!CURRENCIES.has(input.currency)) throw BadUserInputError.field(['input', 'currency'], 'is not an ISO 4217 currency');
-    settings.currency = input.currency;
-  }
-  if (input.timeZone !== undefined) {
-    if (!TIME_ZONES.has(input.timeZone)) throw BadUserInputError.field(['input', 'timeZone'], 'is not an IANA time zone');
-    settings.timeZone = input.timeZone;
-  }
-  if (input.locale !== undefined) {
-    if (!(LOCALES as readonly string[]).includes(input.locale)) throw BadUserInputError.field(['input', 'locale'], `must be one of ${LOCALES.join(', ')}`);
-    settings.locale = input.locale;
-  }
+  if (input.currency !== undefined) settings.currency = checkCurrency(input.currency, ['input', 'currency']);
+  if (input.timeZone !== undefined) settings.timeZone = checkTimeZone(input.timeZone, ['input', 'timeZone']);
+  if (input.locale !== undefined) settings.locale = checkLocale(input.locale, ['input', 'locale']);
   await em.flush();
   if (input.name !== undefined) {
     const name = checkText(input.name, ['input', 'name'], 200);

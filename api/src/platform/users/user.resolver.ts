@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../../../schema/platform/membership.entity.js';
 import type { RequestContext } from '../context/request-context.js';
-import { listMembers, removeMember, setMemberRole } from './user.service.js';
-import { MemberNode } from './user.types.js';
+import { listMembers, removeMember, setMemberRole, updateProfile } from './user.service.js';
+import { MemberNode, UpdateProfileInput, UserNode } from './user.types.js';
 
 @InputType()
 export class SetMemberRoleInput {
@@ -31,6 +31,12 @@ export class UserResolver {
   @Mutation(() => MemberNode)
   setMemberRole(@Ctx() ctx: RequestContext, @Arg('input') input: SetMemberRoleInput): Promise<MemberNode> {
     return setMemberRole(ctx, input.userId, input.role);
+  }
+
+  @Authorized()
+  @Mutation(() => UserNode, { description: "Changes the signed-in person's own name and language; not for API keys." })
+  updateProfile(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateProfileInput): Promise<UserNode> {
+    return updateProfile(ctx, input);
   }
 
   @Authorized('users:manage')

@@ -1,12 +1,14 @@
 import { Membership, Role } from '../../../../schema/platform/membership.entity.js';
 import { User } from '../../../../schema/platform/user.entity.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import type { App } from '../app.js';
+import { checkText, MAX_NAME_LENGTH } from '../auth/auth.service.js';
 import { canGrantRole } from '../auth/permissions.js';
 import type { RequestContext } from '../context/request-context.js';
 import { asUser, listMemberships } from '../context/user-scope.js';
-import type { MemberNode, MembershipNode, UserNode } from './user.types.js';
+import { checkLocale } from '../tenants/settings-values.js';
+import type { MemberNode, MembershipNode, UpdateProfileInput, UserNode } from './user.types.js';
 
 export function toUserNode(user: User): UserNode {
   return { id: toGlobalId('User', user.id), email: user.email, name: user.name ?? null, emailVerified: !!user.emailVerifiedAt, locale: user.locale };
@@ -20,6 +22,24 @@ export async function membershipsOf(app: App, userId: string): Promise<Membershi
   return asUser(app.orm, userId, async (em) =>
     (await listMemberships(em, userId)).map((m) => ({ tenantId: toGlobalId('Tenant', m.tenant_id), tenantName: m.tenant_name, role: m.role as Role })),
   );
+}
+
+/**
+ * The signed-in person changes their own name and language. users is a platform table: written
+ * through the request's connection, so it commits with the rest of the request.
+ */
+export async function updateProfile(ctx: RequestContext, input: UpdateProfileInput): Promise<UserNode> {
+  const userId = ctx.principal?.userId;
+  if (!userId) throw new UnauthenticatedError('Only a signed-in person has a profile');
+  // Both fields are checked before anything is written. null is refused, not "clear": a name once given stays a name, and a language is required.
+  const name = input.name === undefined ? undefined : checkText(input.name ?? '', ['input', 'name'], MAX_NAME_LENGTH);
+  const locale = input.locale === undefined ? undefined : checkLocale(input.locale, ['input', 'locale']);
+  const em = await ctx.em();
+  const user = await em.findOneOrFail(User, { id: userId });
+  if (name !== undefined) user.name = name;
+  if (locale !== undefined) user.locale = locale;
+  await em.flush();
+  return toUserNode(user);
 }
 
 export async function listMembers(ctx: RequestContext): Promise<MemberNode[]> {
@@ -57,7 +77,7 @@ export async function setMemberRole(ctx: RequestContext, userGlobalId: string, r
   const { actorRole, membership, userId } = await managedMembership(ctx, userGlobalId);
   const em = await ctx.em();
   if (!canGrantRole(actorRole, role) || !canGrantRole(actorRole, membership.role)) throw new ForbiddenError(`A ${actorRole} cannot make or unmake a ${role === Role.OWNER ? role : membership.role}`);
-  if (membership.role === Role.OWNER && role !== Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'role']);
+  if (membership.role === Role.OWNER && role !== Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'role'], 'LAST_OWNER');
   membership.role = role;
   await em.flush();
   const user = await ctx.app.orm.em.fork({ useContext: false }).findOneOrFail(User, { id: userId });
@@ -68,7 +88,7 @@ export async function removeMember(ctx: RequestContext, userGlobalId: string): P
   const { actorRole, membership, userId } = await managedMembership(ctx, userGlobalId);
   const em = await ctx.em();
   if (!canGrantRole(actorRole, membership.role)) throw new ForbiddenError(`A ${actorRole} cannot remove a ${membership.role}`);
-  if (membership.role === Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'userId']);
+  if (membership.role === Role.OWNER && (await ownerCount(ctx)) <= 1) throw new ConflictError('The company must keep at least one owner', ['input', 'userId'], 'LAST_OWNER');
   em.remove(membership);
   await em.flush();
   // Their sessions in this company end at once.

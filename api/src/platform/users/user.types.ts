@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../../../../schema/platform/membership.entity.js';
 import { EmailAddressScalar } from '../../graphql/scalars.js';
+import { LOCALES } from '../tenants/settings-values.js';
 
 registerEnumType(Role, { name: 'Role' });
 
@@ -41,4 +42,13 @@ export class MemberNode {
 
   @Field(() => Role)
   role!: Role;
+}
+
+@InputType({ description: "The signed-in person's own profile; omitted fields stay as they are." })
+export class UpdateProfileInput {
+  @Field(() => String, { nullable: true, description: 'Display name; trimmed, must not be empty.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Language of the interface, one of ${LOCALES.join(', ')}.` })
+  locale?: string | null;
 }

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import sirv from 'sirv';
+
+/** Serves the web app; calls `next` when it has nothing for the request. */
+export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The production build of the SPA (`web/dist`): hashed assets cached for a year, every other
+ * path answered with index.html so that deep links (and emailed links) survive a reload.
+ * Null when the web app has not been built.
+ */
+export function builtWebApp(dir = resolve(process.env.WEB_DIST ?? 'web/dist')): WebHandler | null {
+  if (!existsSync(resolve(dir, 'index.html'))) return null;
+  const serve = sirv(dir, {
+    single: true,
+    etag: true,
+    gzip: false,
+    setHeaders: (res, pathname) => {
+      if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      else res.setHeader('cache-control', 'no-cache');
+    },
+  });
+  return (req, res, next) => serve(req, res, next);
+}

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { PASSWORD, uniqueEmail } from '../../support/harness.js';
+
+/** Debian's Chromium (`.ci/run` installs it); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = 'artifacts/e2e';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`);
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** The browser's language: the app picks its interface language from it before sign-in. */
+  locale?: string;
+  /** Start signed in with this session token. */
+  token?: string;
+}
+
+/** A fresh browser context (own storage) and page; browser errors fail the test. */
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'en-GB',
+    isMobile: (options.viewport?.width ?? 1280) < 500,
+    hasTouch: (options.viewport?.width ?? 1280) < 500,
+  });
+  if (options.token) {
+    await context.addInitScript({ content: `localStorage.setItem('kontor.token', ${JSON.stringify(options.token)});` });
+  }
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  (page as Page & { problems: string[] }).problems = problems;
+  return page;
+}
+
+/** Uncaught errors the page threw so far. */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+/** Saves a full-page screenshot as a CI artifact (artifacts/e2e/<name>.png). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  expect(existsSync(path)).toBe(true);
+  return path;
+}
+
+export interface BrowserSignUp {
+  email: string;
+  companyName: string;
+  name: string;
+}
+
+/** Signs up through the sign-up page, as a new customer would, and waits for the app. */
+export async function signUpInBrowser(page: Page, url: string, input: Partial<BrowserSignUp> = {}): Promise<BrowserSignUp> {
+  const filled: BrowserSignUp = { email: input.email ?? uniqueEmail('web'), companyName: input.companyName ?? 'Fjord Trading AS', name: input.name ?? 'Ana Pop' };
+  await page.goto(`${url}/signup`);
+  await page.getByLabel('Company name').fill(filled.companyName);
+  await page.getByLabel('Your name').fill(filled.name);
+  await page.getByLabel('Email').fill(filled.email);
+  await page.getByLabel('Password').first().fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create my workspace' }).click();
+  await page.getByRole('heading', { level: 1, name: `Welcome, ${filled.name}` }).waitFor();
+  return filled;
+}
+
+/** The names in the main navigation, in order. */
+export async function navigationItems(page: Page): Promise<string[]> {
+  const texts = await page.getByTestId('main-nav').getByRole('link').allInnerTexts();
+  return texts.map((text) => text.trim());
+}

@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const LOCALES = 'web/src/i18n/locales';
+const SOURCES = 'web/src';
+const LANGUAGES = ['en', 'ro', 'es', 'nb', 'el'];
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every key of one language, flattened ("auth.logIn.title") with its text. */
+function strings(language: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (tree: Tree, prefix: string) => {
+    for (const [key, value] of Object.entries(tree)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (typeof value === 'string') out.set(path, value);
+      else walk(value, path);
+    }
+  };
+  for (const file of readdirSync(join(LOCALES, language)).filter((name) => name.endsWith('.json'))) {
+    walk(JSON.parse(readFileSync(join(LOCALES, language, file), 'utf8')) as Tree, '');
+  }
+  return out;
+}
+
+function variables(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'gql' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Plural keys are looked up by their base name: "people_one"/"people_other" answer t('people'). */
+function baseKey(key: string): string {
+  return key.replace(/_(zero|one|two|few|many|other)$/, '');
+}
+
+const english = strings('en');
+
+describe('translations', () => {
+  it.each(LANGUAGES.filter((language) => language !== 'en'))('%s has every English key, none empty, with the same variables', (language) => {
+    const other = strings(language);
+    const englishBases = new Set([...english.keys()].map(baseKey));
+    const missing = [...englishBases].filter((key) => ![...other.keys()].some((candidate) => baseKey(candidate) === key));
+    expect(missing).toEqual([]);
+    const extra = [...other.keys()].filter((key) => !englishBases.has(baseKey(key)));
+    expect(extra).toEqual([]);
+    const empty = [...other.entries()].filter(([, text]) => text.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+    const mismatched = [...other.entries()]
+      .filter(([key, text]) => {
+        const source = english.get(key) ?? english.get(`${baseKey(key)}_other`) ?? english.get(baseKey(key));
+        return source !== undefined && variables(source).join() !== variables(text).filter((name) => name !== 'count' || variables(source).includes('count')).join();
+      })
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('every key the screens use exists in English', () => {
+    const known = new Set([...english.keys()].map(baseKey));
+    const used = new Set<string>();
+    for (const file of sourceFiles(SOURCES)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'/g)) used.add(match[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((key) => !known.has(key)).sort()).toEqual([]);
+  });
+
+  it('no text is hard-coded in the screens: JSX text and labels come from the translation files', () => {
+    const ATTRIBUTES = new Set(['label', 'placeholder', 'title', 'aria-label', 'description', 'alt', 'error']);
+    const ALLOWED = new Set(['Kontor']);
+    const found: string[] = [];
+    for (const file of sourceFiles(SOURCES).filter((path) => path.endsWith('.tsx'))) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      const visit = (node: ts.Node) => {
+        if (ts.isJsxText(node)) {
+          const text = node.text.trim();
+          if (/\p{L}/u.test(text) && !ALLOWED.has(text)) found.push(`${relative(SOURCES, file)}: "${text}"`);
+        }
+        if (ts.isJsxAttribute(node) && node.initializer && ATTRIBUTES.has(node.name.getText(source))) {
+          const value = ts.isStringLiteral(node.initializer) ? node.initializer.text : null;
+          if (value && /\p{L}/u.test(value)) found.push(`${relative(SOURCES, file)}: ${node.name.getText(source)}="${value}"`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found).toEqual([]);
+  });
+});

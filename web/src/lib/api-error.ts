@@ -1,0 +1,71 @@
+/** One refused field of a mutation's input, as the API reports it. */
+export interface FieldProblem {
+  path: string[];
+  message: string;
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A typed error of the Kontor API (or of reaching it), ready to be shown in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+    readonly extensions: Record<string, unknown> = {},
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The refused field inside `input` (e.g. "email"), when the error names one. */
+  get field(): string | null {
+    const path = this.problems[0]?.path ?? [];
+    return path.length > 0 ? path.filter((part) => part !== 'input').join('.') || null : null;
+  }
+
+  static network(cause: unknown): ApiError {
+    return new ApiError('NETWORK', cause instanceof Error ? cause.message : 'Network error');
+  }
+}
+
+interface WireError {
+  message?: string;
+  extensions?: Record<string, unknown>;
+}
+
+function stringArray(value: unknown): string[] | null {
+  return Array.isArray(value) && value.every((part) => typeof part === 'string') ? value : null;
+}
+
+function problemsOf(extensions: Record<string, unknown>, message: string): FieldProblem[] {
+  const listed = extensions.problems;
+  if (Array.isArray(listed)) {
+    return listed.flatMap((entry: unknown) => {
+      if (typeof entry !== 'object' || entry === null) return [];
+      const record = entry as Record<string, unknown>;
+      const path = stringArray(record.path);
+      if (!path) return [];
+      const params = typeof record.params === 'object' && record.params !== null ? (record.params as Record<string, string | number>) : undefined;
+      return [{ path, message: typeof record.message === 'string' ? record.message : message, reason: typeof record.reason === 'string' ? record.reason : undefined, params }];
+    });
+  }
+  const path = stringArray(extensions.path);
+  if (path) {
+    const reason = typeof extensions.reason === 'string' ? extensions.reason : undefined;
+    const params = typeof extensions.params === 'object' && extensions.params !== null ? (extensions.params as Record<string, string | number>) : undefined;
+    return [{ path, message, reason, params }];
+  }
+  return [];
+}
+
+/** The first error of a GraphQL answer as an ApiError. */
+export function apiErrorFrom(errors: WireError[], retryAfterHeader: string | null): ApiError {
+  const first = errors[0] ?? {};
+  const extensions = first.extensions ?? {};
+  const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
+  const message = first.message ?? code;
+  const retry = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : retryAfterHeader ? Number(retryAfterHeader) : null;
+  return new ApiError(code, message, problemsOf(extensions, message), extensions, Number.isFinite(retry) ? retry : null);
+}

@@ -1,0 +1,49 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import type { TypedDocumentString } from '../gql/graphql';
+import type { ApiError } from './api-error';
+import { request } from './graphql-client';
+
+/** The operation's name, used as the first part of its cache key. */
+export function operationName(document: { toString(): string }): string {
+  return /(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1] ?? document.toString();
+}
+
+interface QueryOptions {
+  enabled?: boolean;
+  /** Keep showing the previous page while the next loads (lists). */
+  keepPrevious?: boolean;
+  /** How long an answer counts as fresh; by default every screen asks again when it opens. */
+  staleTime?: number;
+}
+
+/** A query of the API, cached by operation and variables. */
+export function useApiQuery<Result, Variables>(
+  document: TypedDocumentString<Result, Variables>,
+  variables: Variables,
+  options: QueryOptions = {},
+): UseQueryResult<Result, ApiError> {
+  return useQuery<Result, ApiError>({
+    queryKey: [operationName(document), variables],
+    queryFn: () => request(document, variables),
+    enabled: options.enabled ?? true,
+    staleTime: options.staleTime ?? 0,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+}
+
+/**
+ * A mutation; on success the listed queries (by operation name) are fetched again, so
+ * every screen shows what was just saved.
+ */
+export function useApiMutation<Result, Variables>(
+  document: TypedDocumentString<Result, Variables>,
+  invalidates: string[] = [],
+): UseMutationResult<Result, ApiError, Variables> {
+  const client = useQueryClient();
+  return useMutation<Result, ApiError, Variables>({
+    mutationFn: (variables) => request(document, variables),
+    onSuccess: async () => {
+      await Promise.all(invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));
+    },
+  });
+}

@@ -1,0 +1,3 @@
+import type { WebModule } from '../../app/web-module';
+
+export const crmWeb: WebModule = { key: 'CRM', nav: [], routes: [] };
