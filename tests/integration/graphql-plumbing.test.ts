@@ -60,6 +60,7 @@ describe('GraphQL plumbing', () => {
     const result = await kontor.gql(costly, {}, owner.token);
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/too complex/);
+    expect(result.status).toBe(400);
   });
 
   it('never sends stack traces or SQL to clients, and tags each response with a request id', async () => {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type GraphQLSchema } from 'graphql';
 import type { KontorFieldExtensions } from './guards.js';
 import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
@@ -27,6 +27,9 @@ export function depthRule(maxDepth: number) {
 }
 
 /** Refuses an operation whose estimated cost is above the limit, before any resolver runs. */
+/** Errors thrown by plugins are answered 500 unless they name their status. */
+const BAD_REQUEST = { status: 400 };
+
 export function complexityPlugin<T extends object>(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin<T> {
   return {
     requestDidStart: async () => ({
@@ -37,19 +40,26 @@ export function complexityPlugin<T extends object>(schema: GraphQLSchema, maxCom
             if (selection.kind !== Kind.FIELD) continue;
             const extensions = (fields[selection.name.value]?.extensions ?? {}) as KontorFieldExtensions;
             if (extensions.standalone) {
-              throw new AppError('BAD_USER_INPUT', `${selection.name.value} commits on its own and must be the only field of its mutation`, { field: selection.name.value });
+              throw new AppError('BAD_USER_INPUT', `${selection.name.value} commits on its own and must be the only field of its mutation`, { field: selection.name.value, http: BAD_REQUEST });
             }
           }
         }
-        const complexity = getComplexity({
-          schema,
-          operationName: request.operationName,
-          query: document,
-          variables: request.variables,
-          estimators: [fieldExtensionsEstimator(), connectionEstimator],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            operationName: request.operationName,
+            query: document,
+            variables: request.variables,
+            estimators: [fieldExtensionsEstimator(), connectionEstimator],
+          });
+        } catch (error) {
+          // Variables that do not fit their types: execution refuses them with the field path (HTTP 400).
+          if (error instanceof GraphQLError) return;
+          throw error;
+        }
         if (complexity > maxComplexity) {
-          throw new AppError('BAD_USER_INPUT', `Query is too complex: ${complexity} > ${maxComplexity}; ask for smaller pages or fewer fields`, { complexity, maxComplexity });
+          throw new AppError('BAD_USER_INPUT', `Query is too complex: ${complexity} > ${maxComplexity}; ask for smaller pages or fewer fields`, { complexity, maxComplexity, http: BAD_REQUEST });
         }
       },
     }),

@@ -1,11 +1,13 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../lib/api-error';
 import { AppRoutes } from './AppRoutes';
 import { LanguageSync } from './LanguageSync';
-import { theme } from './theme';
+import { kontorTheme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -17,6 +19,8 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const { t } = useTranslation();
+  const theme = useMemo(() => kontorTheme(t), [t]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="top-right" />

@@ -4,7 +4,8 @@
  */
 import { BadUserInputError } from '../../graphql/errors.js';
 
-const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
+// Intl lists only geographic zones; UTC (every new company's default) must stay choosable.
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** Languages the product is translated into: a person's own, or a company's default. */

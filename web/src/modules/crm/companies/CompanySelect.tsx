@@ -51,7 +51,8 @@ export function CompanySelect({ label, value, onChange, knownName, placeholder, 
       }}
       searchable
       clearable
-      clearButtonProps={{ 'aria-label': t('crm.companyPicker.clear') }}
+      // Mantine hides the clear button from keyboards and screen readers; here it is a real button.
+      clearButtonProps={{ 'aria-label': t('crm.companyPicker.clear'), 'aria-hidden': false, tabIndex: 0 }}
       onSearchChange={setSearch}
       onDropdownOpen={() => setWanted(true)}
       filter={({ options: all }) => all}

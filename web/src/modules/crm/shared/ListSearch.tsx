@@ -43,7 +43,7 @@ export function ListSearch({ value, onSearch, label, placeholder }: ListSearchPr
       onChange={(event) => setText(event.currentTarget.value)}
       leftSection={<IconSearch size={16} aria-hidden />}
       rightSection={text ? <CloseButton size="sm" aria-label={t('crm.list.clearSearch')} onClick={() => setText('')} /> : null}
-      style={{ flex: '2 1 16rem' }}
+      style={{ flex: '2 1 14rem', minWidth: 0 }}
     />
   );
 }

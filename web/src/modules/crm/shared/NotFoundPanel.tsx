@@ -8,6 +8,7 @@ export function NotFoundPanel({ title, description, backTo, backLabel }: { title
   return (
     <EmptyPanel
       label={title}
+      headingOrder={1}
       icon={<IconSearchOff />}
       title={title}
       description={description}

@@ -15,7 +15,7 @@ export function SortControl({ options, value, direction, onChange }: SortControl
   const { t } = useTranslation();
   const toggleLabel = direction === 'ASC' ? t('crm.list.sortedAscending') : t('crm.list.sortedDescending');
   return (
-    <Group gap={6} align="flex-end" wrap="nowrap" style={{ flex: '1 1 13rem' }}>
+    <Group gap={6} align="flex-end" wrap="nowrap" style={{ flex: '1 1 11rem' }}>
       <Select
         label={t('crm.list.sortBy')}
         data={options}

@@ -6,7 +6,9 @@ export function SettingsHeader({ title, description, action }: { title: string; 
   return (
     <Group justify="space-between" align="flex-start" gap="md">
       <Stack gap={4} flex={1} miw={220}>
-        <Title order={1}>{title}</Title>
+        <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
+          {title}
+        </Title>
         {description && <Text c="dimmed">{description}</Text>}
       </Stack>
       {action}

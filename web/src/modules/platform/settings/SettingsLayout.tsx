@@ -19,6 +19,7 @@ export function SettingsLayout({ children }: { children: ReactNode }) {
       <Stack gap="lg">
         <Select
           label={t('settings.sectionPicker')}
+          placeholder={t('settings.sectionPlaceholder')}
           data={sections.map((section) => ({ value: section.path, label: t(`settings.sections.${section.key}`) }))}
           value={current?.path ?? null}
           onChange={(path) => path && navigate(path)}

@@ -76,7 +76,6 @@ export function CompanyForm({ tenant }: { tenant: Tenant }) {
               searchable
               allowDeselect={false}
               nothingFoundMessage={t('settings.nothingFound')}
-              limit={100}
               required
               {...form.getInputProps('timeZone')}
             />

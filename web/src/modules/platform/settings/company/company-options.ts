@@ -19,7 +19,7 @@ function withCurrent(values: string[], current: string | null): string[] {
 
 /** "EUR · Euro", named in the user's language. */
 export function currencyOptions(locale: string, current: string | null): Option[] {
-  let names: Intl.DisplayNames | null = null;
+  let names: Intl.DisplayNames | null;
   try {
     names = new Intl.DisplayNames([locale], { type: 'currency' });
   } catch {
@@ -34,8 +34,9 @@ export function currencyOptions(locale: string, current: string | null): Option[
 /** "Europe/Bucharest (GMT+03:00)" with today's offset, so people find their zone by either. */
 export function timeZoneOptions(locale: string, current: string | null): Option[] {
   const now = new Date();
-  return withCurrent(supported('timeZone'), current).map((zone) => {
-    let offset = '';
+  // UTC is not a geographic zone, so browsers leave it out; the API accepts it.
+  return withCurrent(['UTC', ...supported('timeZone').filter((zone) => zone !== 'UTC')], current).map((zone) => {
+    let offset: string;
     try {
       offset = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(now).find((part) => part.type === 'timeZoneName')?.value ?? '';
     } catch {

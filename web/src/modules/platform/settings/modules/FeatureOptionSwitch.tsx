@@ -18,13 +18,15 @@ export function FeatureOptionSwitch({ option, module, modules, reload }: Feature
   const { t } = useTranslation();
   const text = useDependencyText();
   const control = useModuleSwitch({ kind: 'feature', key: option.key }, option.enabled, reload);
+  const name = text.name('feature', option.key);
   const hint = module.enabled
     ? text.hint('feature', featureBlockers(modules, option.key, !option.enabled))
     : t('settings.modules.hint.moduleOff', { name: text.name('module', module.key) });
   return (
     <Stack gap="xs">
       <Switch
-        label={text.name('feature', option.key)}
+        label={name}
+        aria-label={name}
         description={<SwitchDescription text={t(`features.${option.key}.description`, { defaultValue: option.description })} hint={hint} />}
         checked={control.checked}
         disabled={!module.enabled || control.pending}

@@ -37,7 +37,7 @@ export function ModuleCard({ module, modules, reload }: ModuleCardProps) {
             disabled={control.pending}
             onChange={(event) => control.flip(event.currentTarget.checked)}
           />
-          <Badge variant="light" color={module.enabled ? 'green' : 'gray'} style={{ flexShrink: 0 }}>
+          <Badge miw="max-content" variant="light" color={module.enabled ? 'green' : 'gray'}>
             {module.enabled ? t('settings.modules.on') : t('settings.modules.off')}
           </Badge>
         </Group>

@@ -63,7 +63,7 @@ export function InvitationsList({ invitations }: { invitations: Invitation[] }) 
                   {invitation.email}
                 </Text>
                 <Group gap="xs">
-                  <Badge variant="light" color="gray">
+                  <Badge miw="max-content" variant="light" color="gray">
                     {t(`roles.${invitation.role}`)}
                   </Badge>
                   <Text fz="xs" c="dimmed">
@@ -89,10 +89,12 @@ export function InvitationsList({ invitations }: { invitations: Invitation[] }) 
             {invitations.map((invitation) => (
               <Table.Tr key={invitation.id}>
                 <Table.Td>
-                  <Text fz="sm">{invitation.email}</Text>
+                  <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {invitation.email}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color="gray">
+                  <Badge miw="max-content" variant="light" color="gray">
                     {t(`roles.${invitation.role}`)}
                   </Badge>
                 </Table.Td>

@@ -22,7 +22,7 @@ export function MemberRoleSelect({ userId, name, role, grantable }: MemberRoleSe
   // A role the viewer cannot grant (an admin looking at an owner) cannot be taken away by them either.
   if (grantable.length === 0 || !grantable.includes(role)) {
     return (
-      <Badge variant="light" color={role === 'OWNER' ? 'blue' : 'gray'}>
+      <Badge miw="max-content" variant="light" color={role === 'OWNER' ? 'blue' : 'gray'}>
         {t(`roles.${role}`)}
       </Badge>
     );

@@ -64,7 +64,7 @@ export function MembersList({ members, manage }: { members: Member[]; manage: bo
         {member.user.name ?? t('settings.users.noName')}
       </Text>
       {isSelf(member) && (
-        <Badge size="xs" variant="outline">
+        <Badge miw="max-content" size="xs" variant="outline">
           {t('settings.users.you')}
         </Badge>
       )}
@@ -104,9 +104,11 @@ export function MembersList({ members, manage }: { members: Member[]; manage: bo
         <Table.Tbody>
           {members.map((member) => (
             <Table.Tr key={member.user.id}>
-              <Table.Td>{nameCell(member)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{nameCell(member)}</Table.Td>
               <Table.Td>
-                <Text fz="sm">{member.user.email}</Text>
+                <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {member.user.email}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <MemberRoleSelect userId={member.user.id} name={nameOf(member)} role={member.role} grantable={grantable} />

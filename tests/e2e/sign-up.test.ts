@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, PASSWORD, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
+import { launchBrowser, navigationItems, openPage, pageErrors, screenshot, signUpInBrowser } from './support/browser.js';
+
+const ME = `{ me { role user { email name locale } tenant { name settings { timeZone locale } } } }`;
+
+describe('signing up and in, in the browser', () => {
+  let kontor: Kontor;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    kontor = await startKontor({ workers: false });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kontor?.close();
+  });
+
+  it('a new company signs up and lands in its app, with a first-run checklist instead of empty tables', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    const fresh = await context.newPage();
+    const signedUp = await signUpInBrowser(fresh, kontor.url, { companyName: 'Fjord Trading AS', name: 'Ana Pop' });
+
+    expect(await navigationItems(fresh)).toEqual(['Home', 'People', 'Companies']);
+    await fresh.getByRole('heading', { name: 'Get started' }).waitFor();
+    await fresh.getByText('Add your first person').waitFor();
+    await fresh.getByRole('button', { name: `Company: Fjord Trading AS` }).waitFor();
+    await screenshot(fresh, 'sign-up-landed');
+
+    // What the browser sent reached the API: the company has the browser's time zone and language.
+    const token = await fresh.evaluate(`localStorage.getItem('kontor.token')`);
+    expect(typeof token).toBe('string');
+    const me = ok(await kontor.gql<{ me: { role: string; user: { email: string; name: string; locale: string }; tenant: { name: string; settings: { timeZone: string; locale: string } } } }>(ME, {}, String(token))).me;
+    expect(me).toEqual({ role: 'OWNER', user: { email: signedUp.email, name: 'Ana Pop', locale: 'en' }, tenant: { name: 'Fjord Trading AS', settings: { timeZone: 'Europe/Oslo', locale: 'en' } } });
+
+    // A deep link survives a reload.
+    await fresh.goto(`${kontor.url}/switch-company`);
+    await fresh.reload();
+    await fresh.getByRole('heading', { level: 1, name: 'Your companies' }).waitFor();
+    await context.close();
+  });
+
+  it('an address that already has an account is refused on the email field, in words, and nothing is lost', async () => {
+    const existing = await signUp(kontor, { email: uniqueEmail('taken') });
+    const page = await openPage(browser);
+    await page.goto(`${kontor.url}/signup`);
+    await page.getByLabel('Company name').fill('Second Company SRL');
+    await page.getByLabel('Email').fill(existing.email);
+    await page.getByLabel('Password', { exact: true }).fill('another long passphrase');
+    await page.getByRole('button', { name: 'Create my workspace' }).click();
+
+    const email = page.getByLabel('Email');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('An account with this email already exists. Log in, then add a company.').waitFor();
+    // The form keeps what was typed.
+    expect(await page.getByLabel('Company name').inputValue()).toBe('Second Company SRL');
+    await screenshot(page, 'sign-up-email-taken');
+
+    // Checks that need no server run before any request: a short password is refused at once.
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Create my workspace' }).click();
+    await page.getByText('Use at least 10 characters.').waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('log out, then log in again returns to the page that was asked for', async () => {
+    const owner = await signUp(kontor, { email: uniqueEmail('relogin') });
+    const page = await openPage(browser, { token: owner.token });
+    await page.goto(`${kontor.url}/switch-company`);
+    await page.getByRole('button', { name: /^Account of/ }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(await page.evaluate(`localStorage.getItem('kontor.token')`)).toBeNull();
+
+    await page.goto(`${kontor.url}/switch-company`);
+    await page.waitForURL(/\/login\?next=%2Fswitch-company$/);
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('The email or password is not right.').waitFor();
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your companies' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/switch-company');
+  });
+});

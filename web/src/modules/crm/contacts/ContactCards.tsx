@@ -1,0 +1,56 @@
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { IconBuilding, IconMail, IconPhone } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { NameAvatar } from '../shared/NameAvatar';
+import type { ContactRow } from './contacts-view';
+
+/** People as cards (phones): name, job title and company, then ways to reach them. */
+export function ContactCards({ rows, companiesOn }: { rows: ContactRow[]; companiesOn: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" role="list" aria-label={t('crm.people.listLabel')}>
+      {rows.map((contact) => (
+        <Card key={contact.id} withBorder radius="md" padding="md" role="listitem">
+          <Group gap="sm" wrap="nowrap" align="flex-start">
+            <NameAvatar name={contact.fullName} size={40} />
+            <Stack gap={4} miw={0} style={{ flex: 1 }}>
+              <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} c="var(--mantine-color-text)" style={{ overflowWrap: 'anywhere' }}>
+                {contact.fullName}
+              </Anchor>
+              {contact.jobTitle && (
+                <Text fz="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {contact.jobTitle}
+                </Text>
+              )}
+              {contact.email && (
+                <Group gap={6} wrap="nowrap">
+                  <IconMail size={14} aria-label={t('crm.people.fields.email')} />
+                  <Anchor href={`mailto:${contact.email}`} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {contact.email}
+                  </Anchor>
+                </Group>
+              )}
+              {contact.phone && (
+                <Group gap={6} wrap="nowrap">
+                  <IconPhone size={14} aria-label={t('crm.people.fields.phone')} />
+                  <Anchor href={`tel:${contact.phone}`} fz="sm">
+                    {contact.phone}
+                  </Anchor>
+                </Group>
+              )}
+              {companiesOn && contact.company && (
+                <Group gap={6} wrap="nowrap">
+                  <IconBuilding size={14} aria-label={t('crm.people.fields.company')} />
+                  <Anchor component={Link} to={`/companies/${contact.company.id}`} fz="sm">
+                    {contact.company.name}
+                  </Anchor>
+                </Group>
+              )}
+            </Stack>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

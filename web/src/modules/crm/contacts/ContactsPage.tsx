@@ -1,0 +1,120 @@
+import { Box, Button, Loader } from '@mantine/core';
+import { IconFilterOff, IconPlus, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { OrderDirection } from '../../../gql/graphql';
+import { useApiQuery } from '../../../lib/use-api';
+import { useCan, useSwitchedOn } from '../../../lib/viewer';
+import { EmptyPanel } from '../shared/EmptyPanel';
+import { ListPager } from '../shared/ListPager';
+import { ListSkeleton } from '../shared/ListSkeleton';
+import { PageHeader } from '../shared/PageHeader';
+import { QueryErrorAlert } from '../shared/QueryErrorAlert';
+import { sortParams } from '../shared/sort';
+import { PAGE_SIZE, useListUrl } from '../shared/use-list-url';
+import { usePhone } from '../shared/use-phone';
+import { CONTACTS_LIST } from './contact.documents';
+import { ContactCards } from './ContactCards';
+import { ContactsFilters } from './ContactsFilters';
+import { ContactsTable } from './ContactsTable';
+import { CONTACT_FILTER_KEYS, CONTACT_SORTS, readContactsView } from './contacts-view';
+
+/** `/contacts`: every person of the company, searchable, filterable and sortable, 25 a page. */
+export function ContactsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const on = useSwitchedOn();
+  const phone = usePhone();
+  const companiesOn = on('CRM.companies');
+  const canWrite = can('CRM:write');
+  const list = useListUrl();
+  const view = readContactsView(list.params, companiesOn);
+  const query = useApiQuery(
+    CONTACTS_LIST,
+    { first: PAGE_SIZE, after: list.after, filter: view.filter, orderBy: { field: view.sort.field, direction: view.sort.direction }, withCompany: companiesOn },
+    { keepPrevious: true },
+  );
+  const connection = query.data?.contacts;
+  const rows = connection?.edges.map((edge) => edge.node) ?? [];
+  const firstRun = connection !== undefined && connection.totalCount === 0 && !view.narrowed;
+
+  function sort(key: string, direction: OrderDirection | null) {
+    const natural = CONTACT_SORTS.find((option) => option.key === key)?.natural ?? 'ASC';
+    list.update(sortParams(key, direction ?? natural));
+  }
+
+  const newButton = canWrite ? (
+    <Button component={Link} to="/contacts/new" leftSection={<IconPlus size={16} />}>
+      {t('crm.people.new')}
+    </Button>
+  ) : null;
+
+  return (
+    <Box>
+      <PageHeader
+        title={t('crm.people.title')}
+        subtitle={connection && !firstRun ? t('crm.people.count', { count: connection.totalCount }) : !connection && query.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
+        actions={firstRun ? null : newButton}
+      />
+      {!firstRun && <ContactsFilters view={view} companiesOn={companiesOn} onChange={list.update} onSort={sort} onClear={() => list.clear(CONTACT_FILTER_KEYS)} />}
+      {query.error && (
+        <Box mb="md">
+          <QueryErrorAlert
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            extra={
+              list.after ? (
+                <Button size="xs" variant="subtle" color="red" onClick={list.first}>
+                  {t('crm.list.firstPage')}
+                </Button>
+              ) : null
+            }
+          />
+        </Box>
+      )}
+      {!connection ? (
+        !query.error && <ListSkeleton />
+      ) : firstRun ? (
+        <EmptyPanel
+          label={t('crm.people.firstRun.title')}
+          icon={<IconUsers />}
+          title={t('crm.people.firstRun.title')}
+          description={t('crm.people.firstRun.body')}
+          action={
+            canWrite ? (
+              <Button component={Link} to="/contacts/new" leftSection={<IconUserPlus size={16} />}>
+                {t('crm.people.firstRun.add')}
+              </Button>
+            ) : null
+          }
+        />
+      ) : rows.length === 0 ? (
+        <EmptyPanel
+          label={t('crm.people.noMatch.title')}
+          icon={<IconUserSearch />}
+          title={t('crm.people.noMatch.title')}
+          description={t('crm.people.noMatch.body')}
+          action={
+            <Button variant="light" leftSection={<IconFilterOff size={16} />} onClick={() => list.clear(CONTACT_FILTER_KEYS)}>
+              {t('crm.list.clearFilters')}
+            </Button>
+          }
+        />
+      ) : (
+        <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={query.isPlaceholderData}>
+          {phone ? <ContactCards rows={rows} companiesOn={companiesOn} /> : <ContactsTable rows={rows} sort={view.sort} onSort={sort} companiesOn={companiesOn} />}
+          <ListPager
+            page={list.page}
+            pageSize={PAGE_SIZE}
+            shown={rows.length}
+            total={connection.totalCount}
+            hasPrevious={list.after !== null}
+            hasNext={connection.pageInfo.hasNextPage}
+            onPrevious={list.previous}
+            onNext={() => connection.pageInfo.endCursor && list.next(connection.pageInfo.endCursor)}
+          />
+        </Box>
+      )}
+    </Box>
+  );
+}

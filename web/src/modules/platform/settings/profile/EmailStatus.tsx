@@ -1,0 +1,48 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCircleCheck, IconMailForward } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { showApiError } from '../../../../lib/form-errors';
+import { useApiMutation } from '../../../../lib/use-api';
+import { RESEND_VERIFICATION_EMAIL } from './profile.documents';
+
+/** The sign-in address, whether it is confirmed, and a new confirmation link if not. */
+export function EmailStatus({ email, verified }: { email: string; verified: boolean }) {
+  const { t } = useTranslation();
+  const resend = useApiMutation(RESEND_VERIFICATION_EMAIL, ['Viewer']);
+
+  function send() {
+    resend.mutate({}, {
+      onSuccess: ({ resendVerificationEmail }) =>
+        notifications.show({
+          color: 'green',
+          message: resendVerificationEmail ? t('settings.profile.verificationSent', { email }) : t('settings.profile.alreadyVerified'),
+        }),
+      onError: (error) => showApiError(t, error),
+    });
+  }
+
+  return (
+    <Group justify="space-between" align="center" gap="md">
+      <Stack gap={4} miw={0}>
+        <Text fw={500} style={{ overflowWrap: 'anywhere' }}>
+          {email}
+        </Text>
+        {verified ? (
+          <Badge miw="max-content" color="green" variant="light" leftSection={<IconCircleCheck size={14} />}>
+            {t('settings.profile.verified')}
+          </Badge>
+        ) : (
+          <Badge miw="max-content" color="orange" variant="light">
+            {t('settings.profile.notVerified')}
+          </Badge>
+        )}
+      </Stack>
+      {!verified && (
+        <Button variant="light" leftSection={<IconMailForward size={16} />} onClick={send} loading={resend.isPending}>
+          {t('settings.profile.resend')}
+        </Button>
+      )}
+    </Group>
+  );
+}
