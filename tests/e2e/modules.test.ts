@@ -32,7 +32,7 @@ describe('modules in the navigation', () => {
     const colleague = await openPage(browser);
     await colleague.goto(linkIn(invitation, `${kontor.url}/accept-invitation?token=`));
     await colleague.getByLabel('Your name').fill('Ion Colleague');
-    await colleague.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await colleague.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await colleague.getByRole('button', { name: 'Accept the invitation' }).click();
     await colleague.getByRole('heading', { level: 1, name: 'Welcome, Ion Colleague' }).waitFor();
     expect(await navigationItems(colleague)).toEqual(['Home', 'People', 'Companies']);

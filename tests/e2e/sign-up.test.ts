@@ -49,7 +49,7 @@ describe('signing up and in, in the browser', () => {
     await page.goto(`${kontor.url}/signup`);
     await page.getByLabel('Company name').fill('Second Company SRL');
     await page.getByLabel('Email').fill(existing.email);
-    await page.getByLabel('Password', { exact: true }).fill('another long passphrase');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('another long passphrase');
     await page.getByRole('button', { name: 'Create my workspace' }).click();
 
     const email = page.getByLabel('Email');
@@ -60,7 +60,7 @@ describe('signing up and in, in the browser', () => {
     await screenshot(page, 'sign-up-email-taken');
 
     // Checks that need no server run before any request: a short password is refused at once.
-    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('short');
     await page.getByRole('button', { name: 'Create my workspace' }).click();
     await page.getByText('Use at least 10 characters.').waitFor();
     expect(pageErrors(page)).toEqual([]);
@@ -78,10 +78,10 @@ describe('signing up and in, in the browser', () => {
     await page.goto(`${kontor.url}/switch-company`);
     await page.waitForURL(/\/login\?next=%2Fswitch-company$/);
     await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password at all');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByText('The email or password is not right.').waitFor();
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your companies' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/switch-company');

@@ -69,7 +69,7 @@ export async function signUpInBrowser(page: Page, url: string, input: Partial<Br
   await page.getByLabel('Company name').fill(filled.companyName);
   await page.getByLabel('Your name').fill(filled.name);
   await page.getByLabel('Email').fill(filled.email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Create my workspace' }).click();
   await page.getByRole('heading', { level: 1, name: `Welcome, ${filled.name}` }).waitFor();
   return filled;

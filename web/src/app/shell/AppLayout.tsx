@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Tooltip, useComputedColorScheme, useMantineColorScheme, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconHome, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -26,6 +26,8 @@ function ColorSchemeToggle() {
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Folded away on a phone, the navigation must not catch the Tab key or a screen reader.
+  const folded = useMediaQuery('(max-width: 48em)') === true && !opened;
   const location = useLocation();
   const on = useSwitchedOn();
   const can = useCan();
@@ -54,7 +56,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} inert={folded}>
         <VisuallyHidden component="h2">{t('shell.navigation')}</VisuallyHidden>
         <AppShell.Section grow component={ScrollArea}>
           <nav data-testid="main-nav">

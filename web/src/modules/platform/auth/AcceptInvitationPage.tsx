@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { showApiError } from '../../../lib/form-errors';
 import { request } from '../../../lib/graphql-client';
-import { optional, optionalText, required } from '../../../lib/validators';
+import { optional, optionalText, PASSWORD_MIN, required } from '../../../lib/validators';
 import { useStartSession } from '../../../lib/viewer';
 import { ACCEPT_INVITATION } from './auth.documents';
 
@@ -55,7 +55,7 @@ export function AcceptInvitationPage() {
           </Alert>
         )}
         <TextInput label={t('auth.invitation.name')} autoComplete="name" {...form.getInputProps('name')} />
-        <PasswordInput label={t('auth.password')} description={t('auth.invitation.passwordHint')} autoComplete="current-password" required {...form.getInputProps('password')} />
+        <PasswordInput label={t('auth.password')} description={t('auth.invitation.passwordHint', { min: PASSWORD_MIN })} autoComplete="current-password" required {...form.getInputProps('password')} />
         <Button type="submit" loading={busy}>
           {t('auth.invitation.submit')}
         </Button>

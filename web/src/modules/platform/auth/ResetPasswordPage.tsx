@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { showApiError } from '../../../lib/form-errors';
 import { request } from '../../../lib/graphql-client';
 import { sessionStore } from '../../../lib/session-store';
-import { newPassword } from '../../../lib/validators';
+import { newPassword, PASSWORD_MIN } from '../../../lib/validators';
 import { RESET_PASSWORD } from './auth.documents';
 
 /** Opened from the emailed link; a new password ends every session, this browser's too. */
@@ -56,7 +56,7 @@ export function ResetPasswordPage() {
                 {linkError}
               </Alert>
             )}
-            <PasswordInput label={t('auth.reset.newPassword')} description={t('auth.passwordHint', { min: 10 })} autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+            <PasswordInput label={t('auth.reset.newPassword')} description={t('auth.passwordHint', { min: PASSWORD_MIN })} autoComplete="new-password" required {...form.getInputProps('newPassword')} />
             <PasswordInput label={t('auth.reset.repeat')} autoComplete="new-password" required {...form.getInputProps('repeat')} />
             <Button type="submit" loading={busy}>
               {t('auth.reset.submit')}

@@ -7,7 +7,7 @@ import type { ModuleKey } from '../../../gql/graphql';
 import { showApiError } from '../../../lib/form-errors';
 import { request } from '../../../lib/graphql-client';
 import { useToken } from '../../../lib/session-store';
-import { email, newPassword, optional, optionalText, required } from '../../../lib/validators';
+import { email, newPassword, optional, optionalText, PASSWORD_MIN, required } from '../../../lib/validators';
 import { useStartSession } from '../../../lib/viewer';
 import { SIGN_UP } from './auth.documents';
 import { MODULE_CHOICES } from './module-choices';
@@ -80,7 +80,7 @@ export function SignUpPage() {
         <TextInput label={t('auth.signUp.companyName')} autoComplete="organization" required {...form.getInputProps('companyName')} />
         <TextInput label={t('auth.signUp.name')} autoComplete="name" {...form.getInputProps('name')} />
         <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
-        <PasswordInput label={t('auth.password')} description={t('auth.passwordHint', { min: 10 })} autoComplete="new-password" required {...form.getInputProps('password')} />
+        <PasswordInput label={t('auth.password')} description={t('auth.passwordHint', { min: PASSWORD_MIN })} autoComplete="new-password" required {...form.getInputProps('password')} />
         <Checkbox.Group label={t('auth.signUp.modules')} description={t('auth.signUp.modulesHint')} error={form.errors.modules} value={form.values.modules} onChange={choose}>
           <Stack gap="xs" mt="xs">
             {MODULE_CHOICES.map((choice) => {

@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
+import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+
+const CONTACTS = `query($filter: ContactFilter) { contacts(first: 10, filter: $filter) { totalCount edges { node { firstName lastName email phone jobTitle } } } }`;
+
+describe('people in the browser', () => {
+  let kontor: Kontor;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    kontor = await startKontor({ workers: false });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kontor?.close();
+  });
+
+  it('creates, finds and edits a person; a value only the server refuses is shown on its field', async () => {
+    const owner = await signUp(kontor, { email: uniqueEmail('people') });
+    const page = await openPage(browser, { token: owner.token });
+
+    // An empty company is told what to do first.
+    await page.goto(`${kontor.url}/contacts`);
+    await page.getByRole('heading', { name: 'Add your first person' }).waitFor();
+    await screenshot(page, 'people-first-run');
+
+    await page.getByRole('link', { name: 'Add a person' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'New person' }).waitFor();
+    await page.getByLabel('First name').fill('Maria');
+    await page.getByLabel('Last name').fill('Ionescu');
+    await page.getByLabel('Email').fill('maria.ionescu@example.test');
+    await page.getByLabel('Phone').fill('+40 721 234 567');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maria Ionescu' }).waitFor();
+    await page.getByText('Maria Ionescu was added.').waitFor();
+
+    // Saved exactly as typed (the phone in E.164).
+    const saved = ok(await kontor.gql<{ contacts: { totalCount: number; edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts;
+    expect(saved.totalCount).toBe(1);
+    expect(saved.edges[0]?.node).toEqual({ firstName: 'Maria', lastName: 'Ionescu', email: 'maria.ionescu@example.test', phone: '+40721234567', jobTitle: null });
+
+    // Find her from the list.
+    await page.goto(`${kontor.url}/contacts`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('ionescu');
+    await page.waitForURL(/q=ionescu/);
+    await page.getByRole('link', { name: 'Maria Ionescu' }).waitFor();
+    await page.getByText('1 person').waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('nobody-by-this-name');
+    await page.getByRole('heading', { name: 'Nobody matches' }).waitFor();
+    // The search is in the address: a reload shows the same list.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Nobody matches' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('maria');
+    await page.getByRole('link', { name: 'Maria Ionescu' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maria Ionescu' }).waitFor();
+
+    // Edit: a number the browser's format check lets through but the server knows does not exist.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit Maria Ionescu' }).waitFor();
+    await page.getByLabel('Job title').fill('Head of purchasing');
+    const phone = page.getByLabel('Phone');
+    await phone.fill('+1555000');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Enter the number with its country code, such as +40721234567.').waitFor();
+    await screenshot(page, 'people-phone-refused');
+    // Nothing was written by the refused save.
+    expect(ok(await kontor.gql<{ contacts: { edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts.edges[0]?.node.jobTitle).toBeNull();
+
+    await phone.fill('+40 745 000 111');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maria Ionescu' }).waitFor();
+    await page.getByText('Head of purchasing').first().waitFor();
+    await screenshot(page, 'people-detail');
+    const edited = ok(await kontor.gql<{ contacts: { edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts.edges[0]?.node;
+    expect(edited).toEqual({ firstName: 'Maria', lastName: 'Ionescu', email: 'maria.ionescu@example.test', phone: '+40745000111', jobTitle: 'Head of purchasing' });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
+import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+
+const PHONE = { width: 390, height: 844 };
+
+describe('on a phone (390x844)', () => {
+  let kontor: Kontor;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    kontor = await startKontor({ workers: false });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kontor?.close();
+  });
+
+  it('the navigation folds behind a menu button, lists become cards, and nothing overflows sideways', async () => {
+    const owner = await signUp(kontor, { email: uniqueEmail('phone'), companyName: 'Ελληνική Εταιρεία Εμπορίου Ανώνυμη Εταιρεία' });
+    const people: [string, string][] = [
+      ['Ana', 'Pop'],
+      ['Bogdan', 'Ionescu'],
+      ['Carmen', 'Dumitrescu'],
+    ];
+    for (const [firstName, lastName] of people) {
+      ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName, lastName, email: `${firstName.toLowerCase()}@example.test` } }, owner.token));
+    }
+    const page = await openPage(browser, { token: owner.token, viewport: PHONE });
+    await page.goto(`${kontor.url}/contacts`);
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+
+    // Lists are cards, not a table.
+    await page.getByRole('link', { name: 'Carmen Dumitrescu' }).waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+    // The navigation is behind the menu button until opened.
+    const nav = page.getByTestId('main-nav');
+    // Folded: moved off the screen and inert, so neither eyes nor the Tab key land in it.
+    const onScreen = async () => Number(await page.evaluate(`document.querySelector('[data-testid=main-nav]').getBoundingClientRect().right`)) > 0;
+    const inert = async () => page.evaluate(`document.querySelector('[data-testid=main-nav]').closest('[inert]') !== null`);
+    expect(await onScreen()).toBe(false);
+    expect(await inert()).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'phone-people');
+
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await expect.poll(onScreen).toBe(true);
+    expect(await inert()).toBe(false);
+    await screenshot(page, 'phone-navigation-open');
+    await nav.getByRole('link', { name: 'Home' }).click();
+    await expect.poll(onScreen).toBe(false);
+    await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+
+    // The same list on a laptop is a table.
+    const laptop = await openPage(browser, { token: owner.token });
+    await laptop.goto(`${kontor.url}/contacts`);
+    await laptop.getByRole('table').waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
