@@ -23,6 +23,7 @@ const mail = createMailDriver(config, log);
 const workers = new WorkerHost(app);
 if (config.workersInProcess) workers.start(processors(app, mail));
 const port = await http.listen(config.port);
-log.info({ url: `http://localhost:${port}`, queue: config.redisUrl ? 'redis' : 'postgres', mail: mail.name, embedded: !config.databaseUrl, web: webDev ? 'vite dev' : 'build' }, 'Kontor is up');
+log.info({ url: `http://localhost:${port}`, queue: config.redisUrl ? 'redis' : 'postgres', mail: mail.name, embedded: !config.databaseUrl, web: webDev ? 'vite dev' : http.servesWeb() ? 'build' : 'none' }, 'Kontor is up');
+if (!http.servesWeb()) log.warn('no web app build in web/dist (run npm run web:build): emailed links and / answer 404');
 
 onShutdown(log, 'shutting down: finishing requests and in-flight jobs', [() => http.close(), async () => webDev?.close(), () => workers.close(), () => mail.close(), () => closeApp(app), () => database.stop()]);

@@ -55,10 +55,14 @@ describe('on a phone (390x844)', () => {
     await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
 
-    // The same list on a laptop is a table.
-    const laptop = await openPage(browser, { token: owner.token });
-    await laptop.goto(`${kontor.url}/contacts`);
-    await laptop.getByRole('table').waitFor();
+    // At the breakpoint itself (a tablet held upright, 768 px) it is the laptop layout: navigation
+    // open and usable, the list a table.
+    const tablet = await openPage(browser, { token: owner.token, viewport: { width: 768, height: 1024 } });
+    await tablet.goto(`${kontor.url}/contacts`);
+    await tablet.getByRole('table').waitFor();
+    expect(await tablet.evaluate(`document.querySelector('[data-testid=main-nav]').closest('[inert]') === null`)).toBe(true);
+    expect(await tablet.evaluate(`document.querySelector('[data-testid=main-nav]').getBoundingClientRect().right > 0`)).toBe(true);
     expect(pageErrors(page)).toEqual([]);
+    expect(pageErrors(tablet)).toEqual([]);
   });
 });

@@ -18,6 +18,10 @@ describe('web app serving and the switches header', () => {
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(response.headers.get('cache-control')).toBe('no-cache');
+      // Emailed links carry tokens: no Referer takes them elsewhere; the app is never framed.
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(await response.text()).toContain('<div id="root"></div>');
     }
   });
@@ -50,8 +54,25 @@ describe('web app serving and the switches header', () => {
     ok(await kontor.gql(`mutation { setModuleEnabled(input: { module: CRM, enabled: false }) { key } }`, {}, owner.token));
     expect((await ask()).headers.get('x-kontor-modules')).toBe('WAREHOUSE');
 
+    const identity = (await ask()).headers.get('x-kontor-identity');
+    expect(identity).toBe(`${owner.tenantId}:OWNER`);
+
     const anonymous = await fetch(`${kontor.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(anonymous.headers.get('x-kontor-modules')).toBeNull();
+    expect(anonymous.headers.get('x-kontor-identity')).toBeNull();
+  });
+
+  it('accepts the time-zone names browsers report, and refuses abbreviations and offsets', async () => {
+    const signUpIn = (timeZone: string) =>
+      kontor.gql<{ signUp: { tenant: { settings: { timeZone: string } } } }>(`mutation($input: SignUpInput!) { signUp(input: $input) { tenant { settings { timeZone } } } }`, {
+        input: { companyName: 'Zones', email: uniqueEmail('zone'), password: 'long enough password', timeZone },
+      });
+    for (const zone of ['Europe/Kyiv', 'Asia/Kolkata', 'America/Argentina/Buenos_Aires', 'UTC']) {
+      expect(ok(await signUpIn(zone)).signUp.tenant.settings.timeZone).toBe(zone);
+    }
+    for (const zone of ['EST', '+02:00', 'Nowhere/Land', '']) {
+      expect((await signUpIn(zone)).errors?.[0]?.extensions, zone).toMatchObject({ code: 'BAD_USER_INPUT', path: ['input', 'timeZone'], reason: 'INVALID_TIME_ZONE' });
+    }
   });
 
   it('refused input names a reason clients word in their own language', async () => {

@@ -81,21 +81,29 @@ describe('translations', () => {
     expect([...used].filter((key) => !known.has(key)).sort()).toEqual([]);
   });
 
-  it('no text is hard-coded in the screens: JSX text and labels come from the translation files', () => {
-    const ATTRIBUTES = new Set(['label', 'placeholder', 'title', 'aria-label', 'description', 'alt', 'error']);
+  it('no text is hard-coded in the screens: JSX text, labels and messages come from the translation files', () => {
+    // Props and object keys that carry words for people (Mantine's nothingFoundMessage, notifications' title, ...).
+    const WORDY = /label|placeholder|title|description|message|text|alt|error|tooltip|caption|legend|^aria-/i;
+    // ...but not the ones that hold ids, positions or states.
+    const NOT_WORDY = /labelledby|describedby|position|busy|controls|live|hidden|current|expanded|haspopup|modal|orientation|relevant|atomic|id$/i;
+    const KEY = /^[a-z][\w-]*(\.[\w-]+)+$/;
     const ALLOWED = new Set(['Kontor']);
     const found: string[] = [];
-    for (const file of sourceFiles(SOURCES).filter((path) => path.endsWith('.tsx'))) {
-      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const literal = (node: ts.Node | undefined): string | null => {
+      if (!node) return null;
+      if (ts.isJsxExpression(node)) return literal(node.expression);
+      return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : null;
+    };
+    const wordy = (text: string | null): text is string => text !== null && /\p{L}/u.test(text) && !KEY.test(text) && !ALLOWED.has(text.trim());
+    for (const file of sourceFiles(SOURCES)) {
+      const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, kind);
+      const where = relative(SOURCES, file);
       const visit = (node: ts.Node) => {
-        if (ts.isJsxText(node)) {
-          const text = node.text.trim();
-          if (/\p{L}/u.test(text) && !ALLOWED.has(text)) found.push(`${relative(SOURCES, file)}: "${text}"`);
-        }
-        if (ts.isJsxAttribute(node) && node.initializer && ATTRIBUTES.has(node.name.getText(source))) {
-          const value = ts.isStringLiteral(node.initializer) ? node.initializer.text : null;
-          if (value && /\p{L}/u.test(value)) found.push(`${relative(SOURCES, file)}: ${node.name.getText(source)}="${value}"`);
-        }
+        if (ts.isJsxText(node) && wordy(node.text.trim())) found.push(`${where}: "${node.text.trim()}"`);
+        if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) && wordy(literal(node))) found.push(`${where}: {"${literal(node)}"}`);
+        if (ts.isJsxAttribute(node) && WORDY.test(node.name.getText(source)) && !NOT_WORDY.test(node.name.getText(source)) && wordy(literal(node.initializer))) found.push(`${where}: ${node.name.getText(source)}="${literal(node.initializer)}"`);
+        if (ts.isPropertyAssignment(node) && WORDY.test(node.name.getText(source)) && !NOT_WORDY.test(node.name.getText(source)) && wordy(literal(node.initializer))) found.push(`${where}: ${node.name.getText(source)}: "${literal(node.initializer)}"`);
         ts.forEachChild(node, visit);
       };
       visit(source);

@@ -12,6 +12,7 @@ import { complexityPlugin, depthRule } from './limits.js';
 import { printSdl } from './schema.js';
 import { tenantSchema } from './tenant-sdl.js';
 import { builtWebApp, type WebHandler } from './web-app.js';
+import { toGlobalId } from './global-id.js';
 
 const MAX_BODY_BYTES = 1_048_576;
 
@@ -53,6 +54,7 @@ export interface KontorHttpServer {
   server: Server;
   /** Replaces the web app handler (the Vite dev server needs the HTTP server first). */
   setWeb(handler: WebHandler | null): void;
+  servesWeb(): boolean;
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -64,6 +66,8 @@ export interface HttpServerOptions {
 
 /** Header on every signed-in GraphQL answer: the company's switched-on modules and feature options. */
 export const SWITCHES_HEADER = 'x-kontor-modules';
+/** Header on every signed-in GraphQL answer: which company and role the token stands for right now. */
+export const IDENTITY_HEADER = 'x-kontor-identity';
 
 /** One HTTP server: GraphQL, the tenant's SDL, health probes and the web app. */
 export async function createHttpServer(app: App, schema: GraphQLSchema, options: HttpServerOptions = {}): Promise<KontorHttpServer> {
@@ -136,7 +140,11 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
     const out: Record<string, string> = {};
     for (const [key, value] of response.headers) out[key] = value;
     // The web app drops a module from its interface on the next answer after anyone switches it off.
-    if (auth) out[SWITCHES_HEADER] = auth.modules.switchedOn().join(',');
+    if (auth) {
+      out[SWITCHES_HEADER] = auth.modules.switchedOn().join(',');
+      // A company switched in another tab, or a role changed by an admin, shows here first.
+      out[IDENTITY_HEADER] = `${toGlobalId('Tenant', auth.principal.tenantId)}:${auth.principal.role ?? 'API_KEY'}`;
+    }
     if (response.body.kind !== 'complete') throw new Error('Incremental delivery is not enabled');
     send(res, response.status ?? 200, response.body.string, out['content-type'] ?? 'application/json', out);
     return response.status ?? 200;
@@ -175,6 +183,8 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
   function serveWeb(handler: WebHandler, req: IncomingMessage, res: ServerResponse): Promise<number> {
     return new Promise((resolve) => {
       res.once('finish', () => resolve(res.statusCode));
+      // A client that goes away mid-answer must not leave the request pending.
+      res.once('close', () => resolve(res.statusCode));
       handler(req, res, () => {
         send(res, 404, JSON.stringify({ error: 'not found' }));
       });
@@ -229,6 +239,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
   server.keepAliveTimeout = 65_000;
   return {
     server,
+    servesWeb: () => web !== null,
     setWeb: (handler) => {
       web = handler;
     },

@@ -7,6 +7,18 @@ import sirv from 'sirv';
 export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
+ * Links in emails carry tokens in the address: no Referer may take them elsewhere. The app is
+ * never framed (clickjacking) and runs only its own scripts; Mantine sets inline styles.
+ */
+const SECURITY_HEADERS: Record<string, string> = {
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+};
+
+/**
  * The production build of the SPA (`web/dist`): hashed assets cached for a year, every other
  * path answered with index.html so that deep links (and emailed links) survive a reload.
  * Null when the web app has not been built.
@@ -18,6 +30,7 @@ export function builtWebApp(dir = resolve(process.env.WEB_DIST ?? 'web/dist')): 
     etag: true,
     gzip: false,
     setHeaders: (res, pathname) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
       if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       else res.setHeader('cache-control', 'no-cache');
     },

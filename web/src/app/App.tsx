@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../lib/api-error';
 import { AppRoutes } from './AppRoutes';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSync } from './LanguageSync';
+import { SessionSync } from './SessionSync';
 import { kontorTheme } from './theme';
 
 const queryClient = new QueryClient({
@@ -25,9 +27,12 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
+        <SessionSync />
         <LanguageSync />
         <BrowserRouter>
-          <AppRoutes />
+          <ErrorBoundary>
+            <AppRoutes />
+          </ErrorBoundary>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

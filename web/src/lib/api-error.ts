@@ -39,23 +39,29 @@ function stringArray(value: unknown): string[] | null {
   return Array.isArray(value) && value.every((part) => typeof part === 'string') ? value : null;
 }
 
+/** Parameters of a reason, as sent: only strings and numbers are kept. */
+function paramsOf(value: unknown): Record<string, string | number> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [key, entry] of Object.entries(value)) if (typeof entry === 'string' || typeof entry === 'number') out[key] = entry;
+  return out;
+}
+
 function problemsOf(extensions: Record<string, unknown>, message: string): FieldProblem[] {
   const listed = extensions.problems;
   if (Array.isArray(listed)) {
     return listed.flatMap((entry: unknown) => {
       if (typeof entry !== 'object' || entry === null) return [];
-      const record = entry as Record<string, unknown>;
+      const record: Record<string, unknown> = { ...entry };
       const path = stringArray(record.path);
       if (!path) return [];
-      const params = typeof record.params === 'object' && record.params !== null ? (record.params as Record<string, string | number>) : undefined;
-      return [{ path, message: typeof record.message === 'string' ? record.message : message, reason: typeof record.reason === 'string' ? record.reason : undefined, params }];
+      return [{ path, message: typeof record.message === 'string' ? record.message : message, reason: typeof record.reason === 'string' ? record.reason : undefined, params: paramsOf(record.params) }];
     });
   }
   const path = stringArray(extensions.path);
   if (path) {
     const reason = typeof extensions.reason === 'string' ? extensions.reason : undefined;
-    const params = typeof extensions.params === 'object' && extensions.params !== null ? (extensions.params as Record<string, string | number>) : undefined;
-    return [{ path, message, reason, params }];
+    return [{ path, message, reason, params: paramsOf(extensions.params) }];
   }
   return [];
 }

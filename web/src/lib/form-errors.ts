@@ -13,13 +13,17 @@ interface FieldErrorTarget {
  * otherwise as a notification. `fields` maps API field names to form fields when they differ.
  */
 export function showApiError(t: TFunction, error: unknown, form?: FieldErrorTarget, fields: Record<string, string> = {}): void {
-  const message = errorMessage(t, error);
-  if (form && error instanceof ApiError && error.field) {
-    const field = fields[error.field] ?? error.field;
-    if (field in form.values) {
-      form.setFieldError(field, message);
-      return;
+  if (form && error instanceof ApiError && error.problems.length > 0) {
+    // Every refused field at once, so the user fixes them in one go.
+    let shown = 0;
+    for (const problem of error.problems) {
+      const name = problem.path.filter((part) => part !== 'input').join('.');
+      const field = fields[name] ?? name;
+      if (!field || !(field in form.values)) continue;
+      form.setFieldError(field, errorMessage(t, new ApiError(error.code, problem.message, [problem], error.extensions)));
+      shown += 1;
     }
+    if (shown > 0) return;
   }
-  notifications.show({ color: 'red', title: t('errors.title'), message });
+  notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, error) });
 }

@@ -20,6 +20,7 @@ export function useFormat(): Formatters {
     date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso)),
     dateTime: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
     number: (value) => new Intl.NumberFormat(locale).format(value),
-    money: (amount, code) => new Intl.NumberFormat(locale, { style: 'currency', currency: code ?? currency }).format(Number(amount)),
+    // Decimal strings go to Intl as strings: no float rounding on the way.
+    money: (amount, code) => new Intl.NumberFormat(locale, { style: 'currency', currency: code ?? currency }).format(typeof amount === 'string' ? (amount as Intl.StringNumericLiteral) : amount),
   };
 }

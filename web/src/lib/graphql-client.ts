@@ -4,6 +4,7 @@ import { sessionStore } from './session-store';
 import { switchesStore } from './switches-store';
 
 export const SWITCHES_HEADER = 'x-kontor-modules';
+export const IDENTITY_HEADER = 'x-kontor-identity';
 
 interface WireResponse<T> {
   data?: T | null;
@@ -23,8 +24,12 @@ export async function request<Result, Variables>(document: TypedDocumentString<R
   } catch (error) {
     throw ApiError.network(error);
   }
+  // An answer to a request sent by an earlier session says nothing about this one.
+  const current = sessionStore.get() === token;
+  const identity = response.headers.get(IDENTITY_HEADER);
+  if (current && identity !== null) sessionStore.observe(identity);
   const switches = response.headers.get(SWITCHES_HEADER);
-  if (switches !== null) switchesStore.set(switches);
+  if (current && switches !== null) switchesStore.set(switches);
   let body: WireResponse<Result>;
   try {
     body = (await response.json()) as WireResponse<Result>;
@@ -34,7 +39,7 @@ export async function request<Result, Variables>(document: TypedDocumentString<R
   if (body.errors?.length) {
     const error = apiErrorFrom(body.errors, response.headers.get('retry-after'));
     // The session ended (logged out elsewhere, password reset): back to the log-in page.
-    if (error.code === 'UNAUTHENTICATED' && token) sessionStore.set(null);
+    if (error.code === 'UNAUTHENTICATED' && token && current) sessionStore.set(null);
     throw error;
   }
   if (!body.data) throw new ApiError('INTERNAL_SERVER_ERROR', 'Empty answer');

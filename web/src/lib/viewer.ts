@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { graphql } from '../gql';
 import type { ViewerQuery } from '../gql/graphql';
 import { sessionStore, useToken } from './session-store';
@@ -42,11 +41,11 @@ export function useSwitchedOn(): (key: string) => boolean {
   return (key) => switches?.has(key) ?? false;
 }
 
-/** Starts a session (sign-up, log-in, switching company): nothing cached from before survives. */
-export function useStartSession(): (token: string) => void {
-  const client = useQueryClient();
-  return (token) => {
-    client.clear();
-    sessionStore.set(token);
-  };
+/**
+ * Starts a session (sign-up, log-in, switching company): nothing cached from before survives
+ * (SessionSync resets the cache on every session change).
+ */
+export function startSession(token: string): void {
+  if (sessionStore.get() === token) sessionStore.renew();
+  else sessionStore.set(token);
 }

@@ -4,8 +4,6 @@
  */
 import { BadUserInputError } from '../../graphql/errors.js';
 
-// Intl lists only geographic zones; UTC (every new company's default) must stay choosable.
-const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** Languages the product is translated into: a person's own, or a company's default. */
@@ -16,8 +14,19 @@ export function checkLocale(value: string | null, path: string[]): string {
   return value;
 }
 
+/**
+ * Any IANA zone this runtime knows, under any of its names: Intl lists only canonical geographic
+ * zones ("Europe/Kiev"), while browsers report current names ("Europe/Kyiv") and "UTC".
+ * Abbreviations and offsets ("EST", "+02:00") are refused: they do not follow daylight saving.
+ */
 export function checkTimeZone(value: string | null, path: string[]): string {
-  if (value === null || !TIME_ZONES.has(value)) throw BadUserInputError.field(path, 'is not an IANA time zone', 'INVALID_TIME_ZONE');
+  const refused = BadUserInputError.field(path, 'is not an IANA time zone', 'INVALID_TIME_ZONE');
+  if (value === null || !(value === 'UTC' || /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(value))) throw refused;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw refused;
+  }
   return value;
 }
 

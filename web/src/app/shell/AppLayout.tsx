@@ -1,10 +1,12 @@
-import { ActionIcon, Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Tooltip, useComputedColorScheme, useMantineColorScheme, VisuallyHidden } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { ActionIcon, Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconHome, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCan, useSwitchedOn } from '../../lib/viewer';
+import { usePhone } from '../../lib/use-phone';
 import { WEB_MODULES } from '../web-modules';
+import { useRouteFocus } from './use-route-focus';
 import { CompanyMenu } from './CompanyMenu';
 import { UserMenu } from './UserMenu';
 
@@ -27,7 +29,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   // Folded away on a phone, the navigation must not catch the Tab key or a screen reader.
-  const folded = useMediaQuery('(max-width: 48em)') === true && !opened;
+  const folded = usePhone() && !opened;
+  useRouteFocus();
   const location = useLocation();
   const on = useSwitchedOn();
   const can = useCan();
@@ -57,7 +60,6 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} inert={folded}>
-        <VisuallyHidden component="h2">{t('shell.navigation')}</VisuallyHidden>
         <AppShell.Section grow component={ScrollArea}>
           <nav data-testid="main-nav">
             <NavLink component={Link} to="/" label={t('shell.home')} leftSection={<IconHome size={18} />} active={location.pathname === '/'} onClick={close} />

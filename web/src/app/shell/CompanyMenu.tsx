@@ -1,4 +1,4 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { IconBuildingStore, IconCheck, IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -25,10 +25,12 @@ export function CompanyMenu() {
         {viewer.memberships.map((membership) => (
           <Menu.Item
             key={membership.tenantId}
-            leftSection={membership.tenantId === viewer.tenant.id ? <IconCheck size={16} /> : <span style={{ width: 16 }} />}
+            leftSection={membership.tenantId === viewer.tenant.id ? <IconCheck size={16} aria-hidden /> : <span style={{ width: 16 }} />}
+            aria-current={membership.tenantId === viewer.tenant.id ? 'true' : undefined}
             onClick={() => membership.tenantId !== viewer.tenant.id && switchCompany(membership.tenantId)}
           >
             {membership.tenantName}
+            {membership.tenantId === viewer.tenant.id && <VisuallyHidden> ({t('shell.current')})</VisuallyHidden>}
           </Menu.Item>
         ))}
         <Menu.Divider />

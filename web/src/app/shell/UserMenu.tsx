@@ -1,6 +1,5 @@
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { IconLogout, IconUser } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
@@ -26,7 +25,6 @@ function initials(name: string): string {
 export function UserMenu() {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const client = useQueryClient();
   const navigate = useNavigate();
   const user = viewer?.user;
   if (!user) return null;
@@ -36,8 +34,7 @@ export function UserMenu() {
     // The session ends on the server even if this tab never hears back.
     await request(LOG_OUT).catch(() => undefined);
     sessionStore.set(null);
-    client.clear();
-    navigate('/login');
+    navigate('/login', { replace: true });
   }
 
   return (

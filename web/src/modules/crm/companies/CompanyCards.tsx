@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -30,16 +30,18 @@ export function CompanyCards({ rows }: { rows: CompanyRow[] }) {
               )}
               {company.email && (
                 <Group gap={6} wrap="nowrap">
-                  <IconMail size={14} aria-label={t('crm.companies.fields.email')} />
+                  <IconMail size={14} aria-hidden />
                   <Anchor href={`mailto:${company.email}`} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                    <VisuallyHidden>{t('crm.companies.fields.email')}: </VisuallyHidden>
                     {company.email}
                   </Anchor>
                 </Group>
               )}
               {company.phone && (
                 <Group gap={6} wrap="nowrap">
-                  <IconPhone size={14} aria-label={t('crm.companies.fields.phone')} />
+                  <IconPhone size={14} aria-hidden />
                   <Anchor href={`tel:${company.phone}`} fz="sm">
+                    <VisuallyHidden>{t('crm.companies.fields.phone')}: </VisuallyHidden>
                     {company.phone}
                   </Anchor>
                 </Group>

@@ -4,18 +4,18 @@ import { notifications } from '@mantine/notifications';
 import { IconExternalLink, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useFormat } from '../../../lib/format';
+import { ConfirmModal } from '../../../components/ConfirmModal';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { showApiError } from '../../../lib/form-errors';
+import { useFormat } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan } from '../../../lib/viewer';
-import { ConfirmDeleteModal } from '../shared/ConfirmDeleteModal';
 import { DetailCard } from '../shared/DetailCard';
 import { DetailField } from '../shared/DetailField';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NameAvatar } from '../shared/NameAvatar';
-import { PageHeader } from '../shared/PageHeader';
-import { QueryErrorAlert } from '../shared/QueryErrorAlert';
 import { COMPANY_DETAIL, DELETE_COMPANY } from './company.documents';
 import { CompanyNotFound } from './CompanyNotFound';
 import { CompanyPeople } from './CompanyPeople';
@@ -108,13 +108,13 @@ export function CompanyDetailPage() {
           <CompanyPeople companyId={company.id} people={company.contacts} canWrite={canWrite} />
         </Grid.Col>
       </Grid>
-      <ConfirmDeleteModal
+      <ConfirmModal
         opened={confirming}
         onClose={close}
-        busy={remove.isPending}
+        loading={remove.isPending}
         onConfirm={() => void confirmDelete(company.name)}
         title={t('crm.companies.deleteTitle', { name: company.name })}
-        body={people > 0 ? t('crm.companies.deleteBodyPeople', { count: people }) : t('crm.companies.deleteBody')}
+        message={people > 0 ? t('crm.companies.deleteBodyPeople', { count: people }) : t('crm.companies.deleteBody')}
         confirmLabel={t('crm.companies.deleteConfirm')}
       />
     </Box>

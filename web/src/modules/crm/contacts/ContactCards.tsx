@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconBuilding, IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -25,24 +25,27 @@ export function ContactCards({ rows, companiesOn }: { rows: ContactRow[]; compan
               )}
               {contact.email && (
                 <Group gap={6} wrap="nowrap">
-                  <IconMail size={14} aria-label={t('crm.people.fields.email')} />
+                  <IconMail size={14} aria-hidden />
                   <Anchor href={`mailto:${contact.email}`} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                    <VisuallyHidden>{t('crm.people.fields.email')}: </VisuallyHidden>
                     {contact.email}
                   </Anchor>
                 </Group>
               )}
               {contact.phone && (
                 <Group gap={6} wrap="nowrap">
-                  <IconPhone size={14} aria-label={t('crm.people.fields.phone')} />
+                  <IconPhone size={14} aria-hidden />
                   <Anchor href={`tel:${contact.phone}`} fz="sm">
+                    <VisuallyHidden>{t('crm.people.fields.phone')}: </VisuallyHidden>
                     {contact.phone}
                   </Anchor>
                 </Group>
               )}
               {companiesOn && contact.company && (
                 <Group gap={6} wrap="nowrap">
-                  <IconBuilding size={14} aria-label={t('crm.people.fields.company')} />
+                  <IconBuilding size={14} aria-hidden />
                   <Anchor component={Link} to={`/companies/${contact.company.id}`} fz="sm">
+                    <VisuallyHidden>{t('crm.people.fields.company')}: </VisuallyHidden>
                     {contact.company.name}
                   </Anchor>
                 </Group>

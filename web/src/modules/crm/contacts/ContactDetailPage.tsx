@@ -4,18 +4,18 @@ import { notifications } from '@mantine/notifications';
 import { IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useFormat } from '../../../lib/format';
+import { ConfirmModal } from '../../../components/ConfirmModal';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { showApiError } from '../../../lib/form-errors';
+import { useFormat } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn } from '../../../lib/viewer';
-import { ConfirmDeleteModal } from '../shared/ConfirmDeleteModal';
 import { DetailCard } from '../shared/DetailCard';
 import { DetailField } from '../shared/DetailField';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NameAvatar } from '../shared/NameAvatar';
-import { PageHeader } from '../shared/PageHeader';
-import { QueryErrorAlert } from '../shared/QueryErrorAlert';
 import { CONTACT_DETAIL, DELETE_CONTACT } from './contact.documents';
 import { ContactNotFound } from './ContactNotFound';
 
@@ -133,13 +133,13 @@ export function ContactDetailPage() {
           </DetailCard>
         </Grid.Col>
       </Grid>
-      <ConfirmDeleteModal
+      <ConfirmModal
         opened={confirming}
         onClose={close}
-        busy={remove.isPending}
+        loading={remove.isPending}
         onConfirm={() => void confirmDelete(contact.fullName)}
         title={t('crm.people.deleteTitle', { name: contact.fullName })}
-        body={t('crm.people.deleteBody')}
+        message={t('crm.people.deleteBody')}
         confirmLabel={t('crm.people.deleteConfirm')}
       />
     </Box>

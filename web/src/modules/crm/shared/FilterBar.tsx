@@ -1,8 +1,8 @@
 import { Badge, Button, Collapse, Group, Paper, SimpleGrid } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { usePhone } from './use-phone';
+import { useId, type ReactNode } from 'react';
+import { usePhone } from '../../../lib/use-phone';
 
 interface FilterBarProps {
   /** Accessible name of the search region. */
@@ -21,6 +21,7 @@ interface FilterBarProps {
 export function FilterBar({ label, search, children, activeCount, toggleLabel }: FilterBarProps) {
   const phone = usePhone();
   const [opened, { toggle }] = useDisclosure(false);
+  const panelId = useId();
   if (!phone) {
     return (
       <Paper withBorder radius="md" p="sm" mb="md" role="search" aria-label={label}>
@@ -39,6 +40,7 @@ export function FilterBar({ label, search, children, activeCount, toggleLabel }:
           variant={opened ? 'light' : 'default'}
           onClick={toggle}
           aria-expanded={opened}
+          aria-controls={panelId}
           leftSection={<IconAdjustmentsHorizontal size={16} />}
           rightSection={activeCount > 0 ? <Badge size="sm" circle>{activeCount}</Badge> : null}
           px="sm"
@@ -47,7 +49,7 @@ export function FilterBar({ label, search, children, activeCount, toggleLabel }:
           {toggleLabel}
         </Button>
       </Group>
-      <Collapse expanded={opened}>
+      <Collapse expanded={opened} id={panelId}>
         <SimpleGrid cols={1} spacing="sm" pt="sm">
           {children}
         </SimpleGrid>

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './ListSearch.module.css';
 
 interface ListSearchProps {
   /** The search in the address. */
@@ -13,7 +14,7 @@ interface ListSearchProps {
   placeholder: string;
 }
 
-/** A search box that asks the API only once the typing pauses. */
+/** A search box (role searchbox) that asks the API only once the typing pauses; one clear button, ours. */
 export function ListSearch({ value, onSearch, label, placeholder }: ListSearchProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
@@ -37,6 +38,7 @@ export function ListSearch({ value, onSearch, label, placeholder }: ListSearchPr
   return (
     <TextInput
       type="search"
+      classNames={{ input: classes.input }}
       label={label}
       placeholder={placeholder}
       value={text}

@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { showApiError } from '../../../lib/form-errors';
 import { request } from '../../../lib/graphql-client';
 import { optional, optionalText, PASSWORD_MIN, required } from '../../../lib/validators';
-import { useStartSession } from '../../../lib/viewer';
+import { startSession } from '../../../lib/viewer';
 import { ACCEPT_INVITATION } from './auth.documents';
 
 /** Opened from the emailed invitation: a new person chooses a password, an existing one enters theirs. */
@@ -15,7 +15,6 @@ export function AcceptInvitationPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const startSession = useStartSession();
   const [linkError, setLinkError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({ initialValues: { name: '', password: '' }, validate: { name: optionalText(t), password: required(t, 256) } });

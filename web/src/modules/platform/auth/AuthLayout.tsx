@@ -1,9 +1,9 @@
-import { Box, Center, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Box, Center, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { LanguageSelect } from '../../../components/LanguageSelect';
 import { switchLanguage } from '../../../i18n';
-import { LANGUAGES } from '../../../i18n/languages';
 
 /** The frame of the signed-out pages: the brand, the language, one card. */
 export function AuthLayout() {
@@ -11,15 +11,7 @@ export function AuthLayout() {
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-light)" py="xl" px="md">
       <Group justify="flex-end" maw={480} mx="auto" mb="md">
-        <Select
-          aria-label={t('auth.language')}
-          leftSection={<IconLanguage size={16} />}
-          data={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
-          value={i18n.language}
-          onChange={(code) => code && switchLanguage(code)}
-          allowDeselect={false}
-          w={190}
-        />
+        <LanguageSelect aria-label={t('auth.language')} leftSection={<IconLanguage size={16} aria-hidden />} value={i18n.language} onChange={(code) => code && switchLanguage(code)} w={190} />
       </Group>
       <Center>
         <Stack w="100%" maw={480} gap="md">

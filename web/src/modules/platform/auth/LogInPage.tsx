@@ -9,12 +9,18 @@ import { showApiError } from '../../../lib/form-errors';
 import { request } from '../../../lib/graphql-client';
 import { useToken } from '../../../lib/session-store';
 import { email, required } from '../../../lib/validators';
-import { useStartSession } from '../../../lib/viewer';
+import { startSession } from '../../../lib/viewer';
 import { LOG_IN } from './auth.documents';
 
 /** Only paths inside the app are followed after log-in (no open redirect). */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (!next || !next.startsWith('/') || /[\\\s\p{Cc}]/u.test(next)) return '/';
+  try {
+    const target = new URL(next, window.location.origin);
+    return target.origin === window.location.origin ? `${target.pathname}${target.search}${target.hash}` : '/';
+  } catch {
+    return '/';
+  }
 }
 
 export function LogInPage() {
@@ -22,7 +28,6 @@ export function LogInPage() {
   const token = useToken();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const startSession = useStartSession();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({

@@ -1,16 +1,16 @@
-import { Anchor, Button, Checkbox, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
-import type { ModuleKey } from '../../../gql/graphql';
 import { showApiError } from '../../../lib/form-errors';
 import { request } from '../../../lib/graphql-client';
 import { useToken } from '../../../lib/session-store';
 import { email, newPassword, optional, optionalText, PASSWORD_MIN, required } from '../../../lib/validators';
-import { useStartSession } from '../../../lib/viewer';
+import { startSession } from '../../../lib/viewer';
 import { SIGN_UP } from './auth.documents';
-import { MODULE_CHOICES } from './module-choices';
+import { DEFAULT_MODULES } from './module-choices';
+import { ModuleChoiceGroup } from './ModuleChoiceGroup';
 
 function browserTimeZone(): string | null {
   try {
@@ -24,10 +24,9 @@ export function SignUpPage() {
   const { t, i18n } = useTranslation();
   const token = useToken();
   const navigate = useNavigate();
-  const startSession = useStartSession();
   const [busy, setBusy] = useState(false);
   const form = useForm({
-    initialValues: { companyName: '', name: '', email: '', password: '', modules: ['CRM'] as ModuleKey[] },
+    initialValues: { companyName: '', name: '', email: '', password: '', modules: DEFAULT_MODULES },
     validate: {
       companyName: required(t),
       name: optionalText(t),
@@ -37,13 +36,6 @@ export function SignUpPage() {
     },
   });
   if (token) return <Navigate to="/" replace />;
-
-  function choose(keys: string[]) {
-    const chosen = new Set(keys);
-    // A module that needs another cannot stay without it.
-    for (const choice of MODULE_CHOICES) if (choice.needs.some((need) => !chosen.has(need))) chosen.delete(choice.key);
-    form.setFieldValue('modules', MODULE_CHOICES.map((choice) => choice.key).filter((k) => chosen.has(k)));
-  }
 
   async function submit(values: typeof form.values) {
     setBusy(true);
@@ -81,22 +73,7 @@ export function SignUpPage() {
         <TextInput label={t('auth.signUp.name')} autoComplete="name" {...form.getInputProps('name')} />
         <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
         <PasswordInput label={t('auth.password')} description={t('auth.passwordHint', { min: PASSWORD_MIN })} autoComplete="new-password" required {...form.getInputProps('password')} />
-        <Checkbox.Group label={t('auth.signUp.modules')} description={t('auth.signUp.modulesHint')} error={form.errors.modules} value={form.values.modules} onChange={choose}>
-          <Stack gap="xs" mt="xs">
-            {MODULE_CHOICES.map((choice) => {
-              const missing = choice.needs.filter((need) => !form.values.modules.includes(need));
-              return (
-                <Checkbox
-                  key={choice.key}
-                  value={choice.key}
-                  disabled={missing.length > 0}
-                  label={t(`modules.${choice.key}.name`)}
-                  description={missing.length > 0 ? t('auth.signUp.needs', { modules: missing.map((m) => t(`modules.${m}.name`)).join(', ') }) : t(`modules.${choice.key}.description`)}
-                />
-              );
-            })}
-          </Stack>
-        </Checkbox.Group>
+        <ModuleChoiceGroup value={form.values.modules} onChange={(modules) => form.setFieldValue('modules', modules)} error={form.errors.modules} />
         <Button type="submit" loading={busy} fullWidth>
           {t('auth.signUp.submit')}
         </Button>

@@ -1,15 +1,15 @@
-import { Badge, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ModuleKey } from '../../../gql/graphql';
 import { showApiError } from '../../../lib/form-errors';
 import { request } from '../../../lib/graphql-client';
 import { required } from '../../../lib/validators';
-import { useStartSession, useViewer } from '../../../lib/viewer';
+import { startSession, useViewer } from '../../../lib/viewer';
 import { CREATE_TENANT } from './auth.documents';
-import { MODULE_CHOICES } from './module-choices';
+import { DEFAULT_MODULES } from './module-choices';
+import { ModuleChoiceGroup } from './ModuleChoiceGroup';
 import { useSwitchCompany } from './use-switch-company';
 
 /** The person's companies, to switch between, and a new one to add. */
@@ -17,11 +17,10 @@ export function SwitchCompanyPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const switchCompany = useSwitchCompany();
-  const startSession = useStartSession();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const form = useForm({
-    initialValues: { companyName: '', modules: ['CRM'] as string[] },
+    initialValues: { companyName: '', modules: DEFAULT_MODULES },
     validate: { companyName: required(t), modules: (value) => (value.length === 0 ? t('auth.signUp.pickModule') : null) },
   });
   if (!viewer) return null;
@@ -29,8 +28,7 @@ export function SwitchCompanyPage() {
   async function submit(values: typeof form.values) {
     setBusy(true);
     try {
-      const modules = MODULE_CHOICES.map((choice) => choice.key).filter((key): key is ModuleKey => values.modules.includes(key));
-      const { createTenant } = await request(CREATE_TENANT, { input: { companyName: values.companyName.trim(), modules } });
+      const { createTenant } = await request(CREATE_TENANT, { input: { companyName: values.companyName.trim(), modules: values.modules } });
       startSession(createTenant.token);
       navigate('/');
     } catch (error) {
@@ -71,13 +69,7 @@ export function SwitchCompanyPage() {
               {t('switchCompany.addTitle')}
             </Title>
             <TextInput label={t('auth.signUp.companyName')} required {...form.getInputProps('companyName')} />
-            <Checkbox.Group label={t('auth.signUp.modules')} {...form.getInputProps('modules')}>
-              <Group mt="xs">
-                {MODULE_CHOICES.map((choice) => (
-                  <Checkbox key={choice.key} value={choice.key} label={t(`modules.${choice.key}.name`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+            <ModuleChoiceGroup value={form.values.modules} onChange={(modules) => form.setFieldValue('modules', modules)} error={form.errors.modules} />
             <Group>
               <Button type="submit" loading={busy}>
                 {t('switchCompany.add')}

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Loader, Stack, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -13,7 +13,12 @@ export function VerifyEmailPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const verify = useMutation<boolean, ApiError, string>({ mutationFn: async (value) => (await request(VERIFY_EMAIL, { input: { token: value } })).verifyEmail });
+  const client = useQueryClient();
+  const verify = useMutation<boolean, ApiError, string>({
+    mutationFn: async (value) => (await request(VERIFY_EMAIL, { input: { token: value } })).verifyEmail,
+    // Signed in, the checklist and profile show the address as confirmed at once.
+    onSuccess: () => client.invalidateQueries({ queryKey: ['Viewer'] }),
+  });
   const { mutate } = verify;
   // A link works once: never send it twice, even when React runs effects twice.
   const sent = useRef(false);

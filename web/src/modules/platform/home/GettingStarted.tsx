@@ -1,12 +1,8 @@
-import { Anchor, Button, Card, Group, List, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Card, Group, List, Progress, Stack, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconCircleDashed } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { showApiError } from '../../../lib/form-errors';
-import { useApiMutation } from '../../../lib/use-api';
-import { RESEND_VERIFICATION } from './home.documents';
 
 export interface Step {
   key: string;
@@ -36,7 +32,7 @@ export function GettingStarted({ steps }: { steps: Step[] }) {
             <List.Item
               key={step.key}
               icon={
-                <ThemeIcon color={step.done ? 'green' : 'gray'} variant={step.done ? 'filled' : 'light'} radius="xl" size={26}>
+                <ThemeIcon color={step.done ? 'green' : 'gray'} variant={step.done ? 'filled' : 'light'} radius="xl" size={26} aria-hidden>
                   {step.done ? <IconCheck size={16} /> : <IconCircleDashed size={16} />}
                 </ThemeIcon>
               }
@@ -44,6 +40,8 @@ export function GettingStarted({ steps }: { steps: Step[] }) {
               <Group gap="sm" wrap="wrap">
                 <div>
                   <Text fw={500} td={step.done ? 'line-through' : undefined}>
+                    {/* The tick and the strikethrough, in words for screen readers. */}
+                    <VisuallyHidden>{step.done ? t('home.start.done') : t('home.start.toDo')}: </VisuallyHidden>
                     {t(`home.steps.${step.key}.title`)}
                   </Text>
                   {!step.done && (
@@ -64,28 +62,5 @@ export function GettingStarted({ steps }: { steps: Step[] }) {
         </List>
       </Stack>
     </Card>
-  );
-}
-
-export function ResendVerificationButton() {
-  const { t } = useTranslation();
-  const resend = useApiMutation(RESEND_VERIFICATION);
-  return (
-    <Button
-      size="xs"
-      variant="light"
-      loading={resend.isPending}
-      onClick={() =>
-        resend.mutate(
-          {},
-          {
-            onSuccess: () => notifications.show({ color: 'green', message: t('home.steps.verify.sent') }),
-            onError: (error) => showApiError(t, error),
-          },
-        )
-      }
-    >
-      {t('home.steps.verify.action')}
-    </Button>
   );
 }

@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
 import { useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn, useViewer } from '../../../lib/viewer';
-import { GettingStarted, ResendVerificationButton, type Step } from './GettingStarted';
+import { GettingStarted, type Step } from './GettingStarted';
 import { HOME_COMPANIES, HOME_MEMBERS, HOME_PEOPLE } from './home.documents';
+import { ResendVerificationButton } from './ResendVerificationButton';
 
 function Figure({ label, value, to }: { label: string; value: number; to: string }) {
   const { number } = useFormat();

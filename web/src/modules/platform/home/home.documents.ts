@@ -26,9 +26,3 @@ export const HOME_MEMBERS = graphql(`
     }
   }
 `);
-
-export const RESEND_VERIFICATION = graphql(`
-  mutation ResendVerification {
-    resendVerificationEmail
-  }
-`);

@@ -1,6 +1,6 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { usePhone } from './use-phone';
+import { usePhone } from '../../../lib/use-phone';
 
 /** A titled block of a settings page (an h2 inside the page's h1); on phones a plain section, its lists being cards already. */
 export function SettingsCard({ title, description, children, labelledBy }: { title: string; description?: string; children: ReactNode; labelledBy: string }) {

@@ -1,7 +1,8 @@
-import { Alert, Stack, Title } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/PageHeader';
 import { useCan } from '../../../lib/viewer';
 
 /** A settings page, or why the viewer's role cannot open it. */
@@ -11,9 +12,7 @@ export function SettingsGate({ permission, titleKey, children }: { permission: s
   if (can(permission)) return children;
   return (
     <Stack gap="lg">
-      <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
-        {t(titleKey)}
-      </Title>
+      <PageHeader size="large" mb={0} title={t(titleKey)} />
       <Alert icon={<IconLock />} color="gray" title={t('settings.forbidden.title')} role="status">
         {t('settings.forbidden.body')}
       </Alert>

@@ -2,7 +2,7 @@ import { Box, Group, NavLink, Select, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { usePhone } from './use-phone';
+import { usePhone } from '../../../lib/use-phone';
 import { useSettingsSections } from './use-settings-sections';
 
 /** The frame of every settings page: a list of sections beside the page, or a picker above it on phones. */

@@ -2,12 +2,12 @@ import { Badge, Box, Button, Card, Code, Group, Stack, Table, Text } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import type { SettingsApiKeysQuery } from '../../../../gql/graphql';
-import { useFormat } from '../../../../lib/format';
 import { showApiError } from '../../../../lib/form-errors';
+import { useFormat } from '../../../../lib/format';
 import { useApiMutation } from '../../../../lib/use-api';
-import { ConfirmModal } from '../ConfirmModal';
-import { usePhone } from '../use-phone';
+import { usePhone } from '../../../../lib/use-phone';
 import { REVOKE_API_KEY } from './api-keys.documents';
 
 type ApiKey = SettingsApiKeysQuery['apiKeys'][number];

@@ -2,10 +2,10 @@ import { Button, Card, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../../components/QueryErrorAlert';
 import { useApiQuery } from '../../../../lib/use-api';
 import { LoadingBlock } from '../LoadingBlock';
-import { QueryError } from '../QueryError';
-import { SettingsHeader } from '../SettingsHeader';
 import { ApiKeySecretModal } from './ApiKeySecretModal';
 import { ApiKeysList } from './ApiKeysList';
 import { CreateApiKeyModal } from './CreateApiKeyModal';
@@ -20,10 +20,12 @@ export function ApiKeysPage() {
 
   return (
     <Stack gap="lg">
-      <SettingsHeader
+      <PageHeader
+        size="large"
+        mb={0}
         title={t('settings.apiKeys.title')}
-        description={t('settings.apiKeys.description')}
-        action={
+        subtitle={t('settings.apiKeys.description')}
+        actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
             {t('settings.apiKeys.create')}
           </Button>
@@ -32,7 +34,7 @@ export function ApiKeysPage() {
       {query.isPending ? (
         <LoadingBlock rows={3} />
       ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+        <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.apiKeys.length === 0 ? (
         <Card withBorder padding="xl">
           <Stack align="center" gap={4} data-testid="api-keys-list">

@@ -2,11 +2,13 @@ import { Button, Group, Modal, MultiSelect, NumberInput, Radio, Stack, TextInput
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyAccess, ModuleKey } from '../../../../gql/graphql';
+import { intlLocale } from '../../../../i18n/languages';
 import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation, useApiQuery } from '../../../../lib/use-api';
 import { required } from '../../../../lib/validators';
 import { SETTINGS_MODULES } from '../modules/modules.documents';
 import { CREATE_API_KEY } from './api-keys.documents';
+import { numberSeparators } from './number-separators';
 
 const RATE_LIMIT_MAX = 100_000;
 
@@ -18,7 +20,8 @@ interface CreateApiKeyModalProps {
 }
 
 export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyModalProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const separators = numberSeparators(intlLocale(i18n.language));
   const modules = useApiQuery(SETTINGS_MODULES, {}, { enabled: opened });
   const create = useApiMutation(CREATE_API_KEY, ['SettingsApiKeys']);
   const form = useForm({
@@ -86,7 +89,8 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyMo
             max={RATE_LIMIT_MAX}
             allowDecimal={false}
             allowNegative={false}
-            thousandSeparator=" "
+            thousandSeparator={separators.thousandSeparator}
+            decimalSeparator={separators.decimalSeparator}
             {...form.getInputProps('rateLimitPerMinute')}
           />
           <Group justify="flex-end">

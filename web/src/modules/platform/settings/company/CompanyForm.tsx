@@ -3,8 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../../../../components/LanguageSelect';
 import type { SettingsCompanyQuery, UpdateTenantSettingsInput } from '../../../../gql/graphql';
-import { intlLocale, LANGUAGES } from '../../../../i18n/languages';
+import { intlLocale } from '../../../../i18n/languages';
 import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation } from '../../../../lib/use-api';
 import { required } from '../../../../lib/validators';
@@ -28,7 +29,6 @@ export function CompanyForm({ tenant }: { tenant: Tenant }) {
   });
   const currencies = useMemo(() => currencyOptions(locale, tenant.settings.currency), [locale, tenant.settings.currency]);
   const timeZones = useMemo(() => timeZoneOptions(locale, tenant.settings.timeZone), [locale, tenant.settings.timeZone]);
-  const languages = LANGUAGES.map((language) => ({ value: language.code, label: language.name }));
 
   function submit(values: typeof form.values) {
     // Only what changed is sent: a value the company already has is never refused on saving another.
@@ -79,14 +79,7 @@ export function CompanyForm({ tenant }: { tenant: Tenant }) {
               required
               {...form.getInputProps('timeZone')}
             />
-            <Select
-              label={t('settings.company.language')}
-              description={t('settings.company.languageHint')}
-              data={languages}
-              allowDeselect={false}
-              required
-              {...form.getInputProps('locale')}
-            />
+            <LanguageSelect label={t('settings.company.language')} description={t('settings.company.languageHint')} required {...form.getInputProps('locale')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>

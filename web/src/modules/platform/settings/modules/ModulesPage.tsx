@@ -1,9 +1,9 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../../components/QueryErrorAlert';
 import { useApiQuery } from '../../../../lib/use-api';
 import { LoadingBlock } from '../LoadingBlock';
-import { QueryError } from '../QueryError';
-import { SettingsHeader } from '../SettingsHeader';
 import { ModuleCard } from './ModuleCard';
 import type { ModuleState } from './module-dependencies';
 import { SETTINGS_MODULES } from './modules.documents';
@@ -15,11 +15,11 @@ export function ModulesPage() {
   const reload = async (): Promise<ModuleState[] | null> => (await query.refetch()).data?.modules ?? null;
   return (
     <Stack gap="lg">
-      <SettingsHeader title={t('settings.modules.title')} description={t('settings.modules.description')} />
+      <PageHeader size="large" mb={0} title={t('settings.modules.title')} subtitle={t('settings.modules.description')} />
       {query.isPending ? (
         <LoadingBlock rows={4} height={96} />
       ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+        <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Stack gap="md" data-testid="modules-list">
           {query.data.modules.map((module) => (

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModuleKey } from '../../../../gql/graphql';
 import { ApiError } from '../../../../lib/api-error';
+import { errorMessage } from '../../../../lib/error-message';
 import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation } from '../../../../lib/use-api';
-import { featureBlockers, moduleBlockers, type ModuleState } from './module-dependencies';
+import { featureBlockers, moduleBlockers, refusalBlockers, type ModuleState } from './module-dependencies';
 import { SET_FEATURE_OPTION, SET_MODULE_ENABLED } from './modules.documents';
 import { useDependencyText } from './use-dependency-text';
 
@@ -23,8 +24,11 @@ export interface ModuleSwitch {
 const REFETCH = ['SettingsModules', 'Viewer'];
 
 /**
- * Flips a module or feature option. A CONFLICT answer is explained from fresh `modules` data
- * (someone else may have switched something meanwhile), never from the API's English message.
+ * Flips a module or feature option. A refusal (CONFLICT) is explained in the same words as the
+ * hints under the switches: what blocks it comes from the API's reason (NEEDS_MODULES /
+ * USED_BY_MODULES with `params.modules`), else from fresh `modules` data; the switches are
+ * fetched again either way (someone else may have switched something meanwhile). Never the
+ * API's English message.
  */
 export function useModuleSwitch(target: SwitchTarget, enabled: boolean, reload: () => Promise<ModuleState[] | null>): ModuleSwitch {
   const { t } = useTranslation();
@@ -41,8 +45,9 @@ export function useModuleSwitch(target: SwitchTarget, enabled: boolean, reload: 
       return;
     }
     const modules = await reload();
-    const blockers = modules ? (target.kind === 'module' ? moduleBlockers(modules, target.key, wanted) : featureBlockers(modules, target.key, wanted)) : null;
-    setRefusal((blockers && text.refusal(target.kind, target.key, blockers)) ?? t('errors.code.CONFLICT'));
+    const workedOut = modules ? (target.kind === 'module' ? moduleBlockers(modules, target.key, wanted) : featureBlockers(modules, target.key, wanted)) : null;
+    const blockers = refusalBlockers(error) ?? workedOut;
+    setRefusal((blockers && text.refusal(target.kind, target.key, blockers)) ?? errorMessage(t, error));
   }
 
   function flip(wanted: boolean) {

@@ -1,26 +1,12 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconMailForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { showApiError } from '../../../../lib/form-errors';
-import { useApiMutation } from '../../../../lib/use-api';
-import { RESEND_VERIFICATION_EMAIL } from './profile.documents';
+import { useResendVerification } from './use-resend-verification';
 
 /** The sign-in address, whether it is confirmed, and a new confirmation link if not. */
 export function EmailStatus({ email, verified }: { email: string; verified: boolean }) {
   const { t } = useTranslation();
-  const resend = useApiMutation(RESEND_VERIFICATION_EMAIL, ['Viewer']);
-
-  function send() {
-    resend.mutate({}, {
-      onSuccess: ({ resendVerificationEmail }) =>
-        notifications.show({
-          color: 'green',
-          message: resendVerificationEmail ? t('settings.profile.verificationSent', { email }) : t('settings.profile.alreadyVerified'),
-        }),
-      onError: (error) => showApiError(t, error),
-    });
-  }
+  const resend = useResendVerification();
 
   return (
     <Group justify="space-between" align="center" gap="md">
@@ -39,7 +25,7 @@ export function EmailStatus({ email, verified }: { email: string; verified: bool
         )}
       </Stack>
       {!verified && (
-        <Button variant="light" leftSection={<IconMailForward size={16} />} onClick={send} loading={resend.isPending}>
+        <Button variant="light" leftSection={<IconMailForward size={16} />} onClick={resend.send} loading={resend.pending}>
           {t('settings.profile.resend')}
         </Button>
       )}

@@ -6,6 +6,7 @@ import { ApiError } from '../../../../lib/api-error';
 import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation } from '../../../../lib/use-api';
 import { newPassword, PASSWORD_MIN } from '../../../../lib/validators';
+import { wordedReason } from '../api-reason';
 import { CHANGE_PASSWORD } from './profile.documents';
 
 /** A new password; the API ends the person's other sessions, so the list below refreshes. */
@@ -30,9 +31,11 @@ export function PasswordForm() {
           notifications.show({ color: 'green', message: t('settings.profile.passwordChanged') });
         },
         onError: (error) => {
-          // The API names the field in English; the sentence is ours.
-          if (error instanceof ApiError && error.field === 'currentPassword' && error.code === 'BAD_USER_INPUT') form.setFieldError('currentPassword', t('errors.reason.WRONG_PASSWORD'));
-          else showApiError(t, error, form);
+          // The API's reason (WRONG_PASSWORD, TOO_SHORT…) lands on the field it names. Without one,
+          // a refused current password can only be a wrong one.
+          if (error instanceof ApiError && error.field === 'currentPassword' && error.code === 'BAD_USER_INPUT' && !wordedReason(t, error)) {
+            form.setFieldError('currentPassword', t('errors.reason.WRONG_PASSWORD'));
+          } else showApiError(t, error, form);
         },
       },
     );

@@ -1,10 +1,10 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../../../../components/LanguageSelect';
 import type { UpdateProfileInput } from '../../../../gql/graphql';
 import { switchLanguage } from '../../../../i18n';
-import { LANGUAGES } from '../../../../i18n/languages';
 import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation } from '../../../../lib/use-api';
 import { required } from '../../../../lib/validators';
@@ -46,13 +46,7 @@ export function ProfileForm({ name, locale }: { name: string | null; locale: str
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('settings.profile.name')} autoComplete="name" {...form.getInputProps('name')} />
-          <Select
-            label={t('settings.profile.language')}
-            data={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
-            allowDeselect={false}
-            required
-            {...form.getInputProps('locale')}
-          />
+          <LanguageSelect label={t('settings.profile.language')} required {...form.getInputProps('locale')} />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>

@@ -1,8 +1,8 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../../components/PageHeader';
 import { useViewer } from '../../../../lib/viewer';
 import { SettingsCard } from '../SettingsCard';
-import { SettingsHeader } from '../SettingsHeader';
 import { EmailStatus } from './EmailStatus';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
@@ -14,7 +14,7 @@ export function ProfilePage() {
   const user = useViewer()?.user;
   return (
     <Stack gap="lg">
-      <SettingsHeader title={t('settings.profile.title')} description={t('settings.profile.description')} />
+      <PageHeader size="large" mb={0} title={t('settings.profile.title')} subtitle={t('settings.profile.description')} />
       {user && (
         <>
           <SettingsCard title={t('settings.profile.detailsTitle')} labelledBy="settings-profile-details">

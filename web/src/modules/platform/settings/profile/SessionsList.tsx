@@ -1,16 +1,16 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
+import { QueryErrorAlert } from '../../../../components/QueryErrorAlert';
 import type { SettingsSessionsQuery } from '../../../../gql/graphql';
-import { useFormat } from '../../../../lib/format';
 import { showApiError } from '../../../../lib/form-errors';
+import { useFormat } from '../../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../../lib/use-api';
-import { ConfirmModal } from '../ConfirmModal';
+import { usePhone } from '../../../../lib/use-phone';
 import { LoadingBlock } from '../LoadingBlock';
-import { QueryError } from '../QueryError';
-import { usePhone } from '../use-phone';
 import { LOG_OUT_EVERYWHERE, REVOKE_SESSION, SETTINGS_SESSIONS } from './profile.documents';
 import { useEndSession } from './use-end-session';
 import { shortenAgent, summariseAgent } from './user-agent';
@@ -67,14 +67,26 @@ export function SessionsList() {
     });
   }
 
-  const agentText = (session: Session) =>
-    session.userAgent ? (
-      <Tooltip label={session.userAgent} multiline w={360} openDelay={300}>
-        <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-          {shortenAgent(session.userAgent)}
-        </Text>
-      </Tooltip>
-    ) : null;
+  // Long agents are cut on screen; the full text is the hover title, and what screen readers read.
+  const agentText = (session: Session) => {
+    const agent = session.userAgent;
+    if (!agent) return null;
+    const short = shortenAgent(agent);
+    return (
+      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {short === agent ? (
+          agent
+        ) : (
+          <>
+            <span aria-hidden title={agent}>
+              {short}
+            </span>
+            <VisuallyHidden>{agent}</VisuallyHidden>
+          </>
+        )}
+      </Text>
+    );
+  };
   const deviceCell = (session: Session) => (
     <Stack gap={2} miw={0}>
       <Group gap="xs" wrap="nowrap">
@@ -98,7 +110,7 @@ export function SessionsList() {
 
   let list;
   if (query.isPending) list = <LoadingBlock rows={2} />;
-  else if (query.isError) list = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  else if (query.isError) list = <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   else if (phone)
     list = (
       <Stack gap="sm" data-testid="sessions-list" role="list" aria-label={t('settings.profile.sessions.title')}>

@@ -18,8 +18,9 @@ export const CHANGE_PASSWORD = graphql(`
   }
 `);
 
+/** Used by the profile and by the home page's first steps (through useResendVerification). */
 export const RESEND_VERIFICATION_EMAIL = graphql(`
-  mutation SettingsResendVerificationEmail {
+  mutation ResendVerificationEmail {
     resendVerificationEmail
   }
 `);

@@ -2,12 +2,12 @@ import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import type { SettingsInvitationsQuery } from '../../../../gql/graphql';
-import { useFormat } from '../../../../lib/format';
 import { showApiError } from '../../../../lib/form-errors';
+import { useFormat } from '../../../../lib/format';
 import { useApiMutation } from '../../../../lib/use-api';
-import { ConfirmModal } from '../ConfirmModal';
-import { usePhone } from '../use-phone';
+import { usePhone } from '../../../../lib/use-phone';
 import { REVOKE_INVITATION } from './users.documents';
 
 type Invitation = SettingsInvitationsQuery['invitations'][number];

@@ -7,6 +7,7 @@ import { ApiError } from '../../../../lib/api-error';
 import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation } from '../../../../lib/use-api';
 import { email } from '../../../../lib/validators';
+import { wordedReason } from '../api-reason';
 import { INVITE_USER } from './users.documents';
 
 /** Emails an invitation to join the company with a role. */
@@ -30,8 +31,9 @@ export function InviteForm({ roles }: { roles: Role[] }) {
           notifications.show({ color: 'green', message: t('settings.users.invited', { email: address }) });
         },
         onError: (error) => {
-          // The one conflict of an invitation: the address already belongs to a member.
-          if (error instanceof ApiError && error.code === 'CONFLICT') form.setFieldError('email', t('errors.reason.ALREADY_MEMBER'));
+          // The API's reason (such as ALREADY_MEMBER) lands on the field it names. Without one, the
+          // only conflict of an invitation is an address that already belongs to a member.
+          if (error instanceof ApiError && error.code === 'CONFLICT' && !wordedReason(t, error)) form.setFieldError('email', t('errors.reason.ALREADY_MEMBER'));
           else showApiError(t, error, form);
         },
       },

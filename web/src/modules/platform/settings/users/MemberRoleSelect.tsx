@@ -2,9 +2,8 @@ import { Badge, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../gql/graphql';
-import { ApiError } from '../../../../lib/api-error';
-import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation } from '../../../../lib/use-api';
+import { showMemberError } from './show-member-error';
 import { SET_MEMBER_ROLE } from './users.documents';
 
 interface MemberRoleSelectProps {
@@ -35,11 +34,7 @@ export function MemberRoleSelect({ userId, name, role, grantable }: MemberRoleSe
       { input: { userId, role: chosen } },
       {
         onSuccess: () => notifications.show({ color: 'green', message: t('settings.users.roleChanged', { name, role: t(`roles.${chosen}`) }) }),
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'CONFLICT') {
-            notifications.show({ color: 'red', title: t('settings.users.lastOwnerTitle'), message: t('settings.users.lastOwner') });
-          } else showApiError(t, error);
-        },
+        onError: (error) => showMemberError(t, error),
       },
     );
   }

@@ -3,15 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconUserMinus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import type { SettingsMembersQuery } from '../../../../gql/graphql';
-import { ApiError } from '../../../../lib/api-error';
-import { showApiError } from '../../../../lib/form-errors';
 import { useApiMutation } from '../../../../lib/use-api';
+import { usePhone } from '../../../../lib/use-phone';
 import { useViewer } from '../../../../lib/viewer';
-import { ConfirmModal } from '../ConfirmModal';
-import { usePhone } from '../use-phone';
 import { MemberRoleSelect } from './MemberRoleSelect';
 import { grantableRoles } from './roles';
+import { showMemberError } from './show-member-error';
 import { REMOVE_MEMBER } from './users.documents';
 
 type Member = SettingsMembersQuery['members'][number];
@@ -41,9 +40,7 @@ export function MembersList({ members, manage }: { members: Member[]; manage: bo
         },
         onError: (error) => {
           setRemoving(null);
-          if (error instanceof ApiError && error.code === 'CONFLICT') {
-            notifications.show({ color: 'red', title: t('settings.users.lastOwnerTitle'), message: t('settings.users.lastOwner') });
-          } else showApiError(t, error);
+          showMemberError(t, error);
         },
       },
     );

@@ -1,12 +1,12 @@
 import { Alert, Stack } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../../components/PageHeader';
+import { QueryErrorAlert } from '../../../../components/QueryErrorAlert';
 import { useApiQuery } from '../../../../lib/use-api';
 import { useCan, useViewer } from '../../../../lib/viewer';
 import { LoadingBlock } from '../LoadingBlock';
-import { QueryError } from '../QueryError';
 import { SettingsCard } from '../SettingsCard';
-import { SettingsHeader } from '../SettingsHeader';
 import { InvitationsList } from './InvitationsList';
 import { InviteForm } from './InviteForm';
 import { MembersList } from './MembersList';
@@ -24,7 +24,7 @@ export function UsersPage() {
 
   return (
     <Stack gap="lg">
-      <SettingsHeader title={t('settings.users.title')} description={t(manage ? 'settings.users.description' : 'settings.users.descriptionReadOnly')} />
+      <PageHeader size="large" mb={0} title={t('settings.users.title')} subtitle={t(manage ? 'settings.users.description' : 'settings.users.descriptionReadOnly')} />
       {!manage && (
         <Alert color="blue" variant="light" icon={<IconInfoCircle />}>
           {t('settings.users.readOnly')}
@@ -34,7 +34,7 @@ export function UsersPage() {
         {members.isPending ? (
           <LoadingBlock rows={3} />
         ) : members.isError ? (
-          <QueryError error={members.error} onRetry={() => void members.refetch()} />
+          <QueryErrorAlert error={members.error} onRetry={() => void members.refetch()} />
         ) : (
           <MembersList members={members.data.members} manage={manage} />
         )}
@@ -49,7 +49,7 @@ export function UsersPage() {
           {invitations.isPending ? (
             <LoadingBlock rows={2} />
           ) : invitations.isError ? (
-            <QueryError error={invitations.error} onRetry={() => void invitations.refetch()} />
+            <QueryErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />
           ) : (
             <InvitationsList invitations={invitations.data.invitations} />
           )}
