@@ -86,4 +86,30 @@ describe('signing up and in, in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Your companies' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/switch-company');
   });
+
+  it('works from the keyboard alone: log in with Tab and Enter, skip the navigation, move between pages', async () => {
+    const owner = await signUp(kontor, { email: uniqueEmail('keyboard') });
+    const page = await openPage(browser);
+    await page.goto(`${kontor.url}/login`);
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(owner.email);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(`document.activeElement.getAttribute('type')`)).toBe('password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+
+    // The first Tab offers to skip the navigation; following it lands in the page's content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(`document.activeElement.textContent`)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(`document.activeElement.id`)).toBe('main');
+
+    // Moving to another page puts focus on its heading and names the tab after it.
+    await page.getByTestId('main-nav').getByRole('link', { name: 'People' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(`document.activeElement.tagName + ':' + document.activeElement.textContent`)).toBe('H1:People');
+    await expect.poll(() => page.title()).toBe('People · Kontor');
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
