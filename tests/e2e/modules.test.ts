@@ -35,7 +35,7 @@ describe('modules in the navigation', () => {
     await colleague.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await colleague.getByRole('button', { name: 'Accept the invitation' }).click();
     await colleague.getByRole('heading', { level: 1, name: 'Welcome, Ion Colleague' }).waitFor();
-    expect(await navigationItems(colleague)).toEqual(['Home', 'People', 'Companies']);
+    expect(await navigationItems(colleague)).toEqual(['Home', 'People', 'Companies', 'Tasks']);
     await colleague.evaluate(`window.kontorTestMarker = 'same page'`);
 
     // The owner switches the companies feature off in Settings: it leaves their own navigation at once.
@@ -44,12 +44,12 @@ describe('modules in the navigation', () => {
     const feature = ownerPage.getByRole('switch', { name: 'Companies' });
     await expect.poll(() => feature.isChecked()).toBe(true);
     await feature.click({ force: true });
-    await expect.poll(() => navigationItems(ownerPage)).toEqual(['Home', 'People']);
+    await expect.poll(() => navigationItems(ownerPage)).toEqual(['Home', 'People', 'Tasks']);
     await screenshot(ownerPage, 'modules-owner-switched-off');
 
     // The colleague's next request carries the news; the page was not reloaded.
     await colleague.getByTestId('main-nav').getByRole('link', { name: 'People' }).click();
-    await expect.poll(() => navigationItems(colleague)).toEqual(['Home', 'People']);
+    await expect.poll(() => navigationItems(colleague)).toEqual(['Home', 'People', 'Tasks']);
     expect(await colleague.evaluate('window.kontorTestMarker')).toBe('same page');
     // A deep link to the switched-off screen explains instead of failing.
     await colleague.goto(`${kontor.url}/companies`);
@@ -58,7 +58,7 @@ describe('modules in the navigation', () => {
 
     // Switching it back on brings it back.
     await feature.click({ force: true });
-    await expect.poll(() => navigationItems(ownerPage)).toEqual(['Home', 'People', 'Companies']);
+    await expect.poll(() => navigationItems(ownerPage)).toEqual(['Home', 'People', 'Companies', 'Tasks']);
     expect(pageErrors(ownerPage)).toEqual([]);
     expect(pageErrors(colleague)).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('modules in the navigation', () => {
     const owner = await signUp(kontor, { email: uniqueEmail('crm-off') });
     const page = await openPage(browser, { token: owner.token });
     await page.goto(`${kontor.url}/contacts`);
-    await expect.poll(() => navigationItems(page)).toEqual(['Home', 'People', 'Companies']);
+    await expect.poll(() => navigationItems(page)).toEqual(['Home', 'People', 'Companies', 'Tasks']);
 
     ok(await kontor.gql(`mutation { setModuleEnabled(input: { module: CRM, enabled: false }) { key enabled } }`, {}, owner.token));
     await page.getByTestId('main-nav').getByRole('link', { name: 'Home' }).click();

@@ -70,7 +70,10 @@ describe('modules and feature options', () => {
     const tenant = await signUp(kontor);
     const company = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Kept" }) { id } }`, {}, tenant.token)).createCompany;
     const off = ok(await kontor.gql<{ setFeatureOption: { key: string; featureOptions: { key: string; enabled: boolean }[] }[] }>(SET_OPTION, { input: { key: 'CRM.companies', enabled: false } }, tenant.token));
-    expect(off.setFeatureOption.find((m) => m.key === 'CRM')?.featureOptions).toEqual([{ key: 'CRM.companies', enabled: false }]);
+    expect(off.setFeatureOption.find((m) => m.key === 'CRM')?.featureOptions).toEqual([
+      { key: 'CRM.companies', enabled: false },
+      { key: 'CRM.tasks', enabled: true },
+    ]);
     const companies = await kontor.gql(`{ companies { totalCount } }`, {}, tenant.token);
     expect(errorCode(companies)).toBe('MODULE_DISABLED');
     expect(companies.errors?.[0]?.extensions?.feature).toBe('CRM.companies');

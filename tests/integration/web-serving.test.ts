@@ -47,10 +47,10 @@ describe('web app serving and the switches header', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
         body: JSON.stringify({ query: '{ me { role } }' }),
       });
-    expect((await ask()).headers.get('x-kontor-modules')?.split(',').sort()).toEqual(['CRM', 'CRM.companies', 'WAREHOUSE']);
+    expect((await ask()).headers.get('x-kontor-modules')?.split(',').sort()).toEqual(['CRM', 'CRM.companies', 'CRM.tasks', 'WAREHOUSE']);
 
     ok(await kontor.gql(`mutation { setFeatureOption(input: { key: "CRM.companies", enabled: false }) { key } }`, {}, owner.token));
-    expect((await ask()).headers.get('x-kontor-modules')?.split(',').sort()).toEqual(['CRM', 'WAREHOUSE']);
+    expect((await ask()).headers.get('x-kontor-modules')?.split(',').sort()).toEqual(['CRM', 'CRM.tasks', 'WAREHOUSE']);
     ok(await kontor.gql(`mutation { setModuleEnabled(input: { module: CRM, enabled: false }) { key } }`, {}, owner.token));
     expect((await ask()).headers.get('x-kontor-modules')).toBe('WAREHOUSE');
 

@@ -114,6 +114,7 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
     };
   };
   const readProbes = c.probes.filter((probe) => probe.expect.kind === 'LIST');
+  const countProbes = c.probes.filter((probe) => probe.expect.kind === 'COUNT');
   const writeProbes = c.probes.filter((probe) => probe.expect.kind === 'NOT_FOUND');
 
   // Every principal reads before anyone writes, and deletes come last: a leaked update or delete must not hide another leak.
@@ -172,6 +173,18 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
         const view = probe.expect.read(ok(result));
         expect(view.ids).toEqual([]);
         if (view.totalCount !== undefined) expect(view.totalCount).toBe(0);
+      });
+    }
+
+    if (countProbes.length > 0) {
+      it.each(countProbes.map((probe) => [probe.name, probe] as const))("%s: nothing of A's counted or changed", async (_name, probe) => {
+        const result = await send(probe, probe.variables(w().seedA, w()));
+        if (probe.expect.kind !== 'COUNT' || !permitted(probe.needs)) {
+          expectRefused(result, probe.needs);
+          return;
+        }
+        expectNoTrace(result, traces);
+        expect(probe.expect.read(ok(result))).toBe(probe.expect.theirs(w().seedB));
       });
     }
   });
@@ -234,6 +247,10 @@ describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B c
     const probes = c.probes.filter((probe) => probe.control !== false);
     for (const probe of probes) {
       if (probe.expect.kind === 'LIST') expect(sorted(probe.expect.read(await run(probe)).ids)).toEqual(sorted(probe.expect.own(seedB)));
+    }
+    // In the order the case declares them: a count may come before a mutation that changes it.
+    for (const probe of probes) {
+      if (probe.expect.kind === 'COUNT') expect(probe.expect.read(await run(probe)), probe.name).toBe(probe.expect.own(seedB));
     }
     for (const probe of probes) {
       if (probe.expect.kind === 'NOT_FOUND') await run(probe);

@@ -9,6 +9,7 @@
  * NOT_FOUND or an empty list; it also runs the same operations aimed at B's own records, so a
  * refusal can only come from isolation, never from a mistyped query or an id of the wrong type.
  */
+import { sendTaskReminder } from '../../api/src/crm/task-reminder.service.js';
 import type { Permission } from '../../api/src/platform/auth/permissions.js';
 import { ok, PASSWORD, signUp, uniqueEmail, type Kontor, type SignedUp } from '../support/harness.js';
 
@@ -95,8 +96,14 @@ export interface ListOperation {
 /**
  * A reference or nested path. `NOT_FOUND`: B aiming at A must be refused. `LIST`: B aiming at A
  * must get an empty list (totalCount 0 when read); aiming at B's own records, exactly `own(seedB)`.
+ * `COUNT`: a number that must count or change none of A's records: an aggregate (B's own figure
+ * either way) or a mutation answering how many records it changed (0 when aimed at A); `theirs`
+ * is what B aiming at A must read, `own` what B aiming at its own records must read.
  */
-export type ProbeExpectation = { kind: 'NOT_FOUND' } | { kind: 'LIST'; read(data: unknown): ListView; own(seedB: Seed): string[] };
+export type ProbeExpectation =
+  | { kind: 'NOT_FOUND' }
+  | { kind: 'LIST'; read(data: unknown): ListView; own(seedB: Seed): string[] }
+  | { kind: 'COUNT'; read(data: unknown): number; theirs(seedB: Seed): number; own(seedB: Seed): number };
 
 export interface Probe extends Operation {
   name: string;
@@ -616,5 +623,198 @@ const sessionCase: IsolationCase = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// CRM tasks, and the notifications their reminders leave
+
+const TASK_FIELDS = `id title notes dueAt completedAt overdue subjectType subjectId subjectName createdAt updatedAt assignee { id email name }`;
+const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`;
+const UPDATE_TASK = `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id title subjectType subjectId subjectName } }`;
+const COMPLETE_TASK = `mutation($input: CompleteTaskInput!) { completeTask(input: $input) { id title completedAt } }`;
+const TASKS_BY_CREATION = `query($after: String) { tasks(after: $after, first: 200, orderBy: { field: CREATED_AT, direction: DESC }) { edges { cursor node { id title } } } }`;
+/** A due time far ahead: the reminder job it arms never fires during the run. */
+const FAR_AHEAD = '2099-03-01T09:00:00.000Z';
+
+async function createTask(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
+  return str(ok(await kontor.gql(CREATE_TASK, { input }, token)), 'createTask', 'id');
+}
+
+/** The sum of `overdueTasks` counts: how many overdue tasks the caller's company has. */
+function overdueSum(data: unknown): number {
+  return arr(data, 'overdueTasks').reduce<number>((sum, row) => sum + num(row, 'count'), 0);
+}
+
+const taskCase: IsolationCase = {
+  entity: 'Task',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const contactId = await createContact(kontor, token, { firstName: 'Subject', lastName: marker });
+    const companyId = await createCompany(kontor, token, { name: `Client ${marker}` });
+    // The owner's own task about the contact, and an overdue task nobody is assigned to (so no reminder is armed).
+    const id = await createTask(kontor, token, { title: `Call ${marker}`, notes: `About ${marker}`, dueAt: FAR_AHEAD, subjectType: 'CONTACT', subjectId: contactId });
+    const overdueId = await createTask(kontor, token, { title: `Chase ${marker}`, dueAt: '2020-01-01T09:00:00.000Z', assigneeId: null, subjectType: 'COMPANY', subjectId: companyId });
+    // Created last, so it comes first newest-first.
+    const first = ok(await kontor.gql(TASKS_BY_CREATION, {}, token));
+    if (str(first, 'tasks', 'edges', 0, 'node', 'id') !== overdueId) throw new Error('the newest task should come first');
+    return {
+      id,
+      marker,
+      listed: [id, overdueId],
+      refs: { contactId, companyId, overdueId, ownerId: tenant.owner.userId, cursor: str(first, 'tasks', 'edges', 0, 'cursor') },
+      traces: tracesOf([marker], [id, overdueId, contactId, companyId]),
+    };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const token = tenant.owner.token;
+    const task = ok(await kontor.gql(`query($id: ID!) { task(id: $id) { ${TASK_FIELDS} } }`, { id: seed.id }, token));
+    const overdue = ok(await kontor.gql(`query($id: ID!) { task(id: $id) { ${TASK_FIELDS} } }`, { id: ref(seed, 'overdueId') }, token));
+    const all = ok(await kontor.gql(`{ tasks(first: 200, filter: { status: ALL }) { totalCount edges { node { id title completedAt } } } }`, {}, token));
+    const counts = ok(await kontor.gql(`{ overdueTasks { assignee { id } count oldestDueAt } }`, {}, token));
+    return { task, overdue, all, counts };
+  },
+  fetch: {
+    needs: 'CRM:read',
+    query: `query($id: ID!) { task(id: $id) { id title notes subjectName assignee { id email } } }`,
+    variables: (target) => ({ id: target.id }),
+  },
+  list: {
+    needs: 'CRM:read',
+    query: `query($filter: TaskFilter) { tasks(filter: $filter, first: 200) { totalCount edges { cursor node { id title notes subjectName } } } }`,
+    variables: (search) => (search === null ? {} : { filter: { search } }),
+    searchable: true,
+    read: (data) => connection(data, 'tasks'),
+  },
+  update: {
+    needs: 'CRM:write',
+    query: `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id title notes dueAt assignee { id } } }`,
+    variables: (target) => ({ input: { id: target.id, title: 'Hijacked', notes: null, dueAt: null } }),
+  },
+  remove: {
+    needs: 'CRM:write',
+    query: `mutation($input: DeleteTaskInput!) { deleteTask(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "filters tasks by A's contact (tasks(filter: { subjectType, subjectId }))",
+      needs: 'CRM:read',
+      query: `query($id: ID) { tasks(filter: { subjectType: CONTACT, subjectId: $id }, first: 200) { totalCount edges { node { id title } } } }`,
+      variables: (target) => ({ id: ref(target, 'contactId') }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'tasks'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "filters tasks by A's owner as assignee (tasks(filter: { assigneeId }))",
+      needs: 'CRM:read',
+      query: `query($id: ID) { tasks(filter: { assigneeId: $id, status: ALL }, first: 200) { totalCount edges { node { id title } } } }`,
+      variables: (target) => ({ id: ref(target, 'ownerId') }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'tasks'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "passes A's cursor to tasks(after:)",
+      needs: 'CRM:read',
+      query: TASKS_BY_CREATION,
+      variables: (target) => ({ after: ref(target, 'cursor') }),
+      // After the newest task comes the older one: A's seed for A, B's seed for B.
+      expect: { kind: 'LIST', read: (data) => connection(data, 'tasks', false), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: 'overdueTasks counts none of A\'s overdue tasks',
+      needs: 'CRM:read',
+      query: `{ overdueTasks { assignee { id email } count oldestDueAt } }`,
+      variables: () => ({}),
+      expect: { kind: 'COUNT', read: overdueSum, theirs: () => 1, own: () => 1 },
+    },
+    {
+      name: "creates a task about A's contact (createTask subjectId)",
+      needs: 'CRM:write',
+      query: `mutation($input: CreateTaskInput!) { createTask(input: $input) { id subjectName } }`,
+      variables: (target) => ({ input: { title: 'Spy', subjectType: 'CONTACT', subjectId: ref(target, 'contactId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "points its own task at A's company (updateTask subjectId)",
+      needs: 'CRM:write',
+      query: UPDATE_TASK,
+      variables: (target, w) => ({ input: { id: w.seedB.id, subjectType: 'COMPANY', subjectId: ref(target, 'companyId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "completes A's task (completeTask)",
+      needs: 'CRM:write',
+      query: COMPLETE_TASK,
+      variables: (target) => ({ input: { id: target.id } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "reopens A's task (completeTask done: false)",
+      needs: 'CRM:write',
+      query: COMPLETE_TASK,
+      variables: (target) => ({ input: { id: target.id, done: false } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+  ],
+};
+
+const NOTIFICATIONS = `query($after: String) { notifications(after: $after, first: 200) { totalCount edges { cursor node { id kind link readAt params { key value } } } } }`;
+
+const notificationCase: IsolationCase = {
+  entity: 'Notification',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    // Two reminders for the owner, sent by the reminder service itself (as its worker would at the due times).
+    const taskIds: string[] = [];
+    for (const [title, dueAt] of [[`Older ${marker}`, FAR_AHEAD], [`Newer ${marker}`, '2099-03-02T09:00:00.000Z']] as const) {
+      const taskId = await createTask(kontor, token, { title, dueAt });
+      taskIds.push(taskId);
+      const sent = await sendTaskReminder(kontor.app, { tenantId: tenant.tenantUuid, taskId: uuidOf(taskId, 'Task'), dueAt }, false);
+      if (sent !== 'sent') throw new Error(`the reminder of ${title} was ${sent}`);
+    }
+    const page = ok(await kontor.gql(NOTIFICATIONS, {}, token));
+    const [newer, older] = arr(page, 'notifications', 'edges').map((edge) => str(edge, 'node', 'id'));
+    if (!newer || !older) throw new Error(`expected two notifications, got ${JSON.stringify(page)}`);
+    return {
+      id: newer,
+      marker,
+      listed: [newer, older],
+      refs: { olderId: older, cursor: str(page, 'notifications', 'edges', 0, 'cursor') },
+      traces: tracesOf([marker], [newer, older, ...taskIds]),
+    };
+  },
+  async snapshot({ kontor }, tenant) {
+    return ok(await kontor.gql(`{ notifications(first: 200) { totalCount edges { node { id kind link readAt createdAt params { key value } } } } unreadNotificationCount }`, {}, tenant.owner.token));
+  },
+  list: {
+    needs: 'session',
+    query: NOTIFICATIONS,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => connection(data, 'notifications'),
+  },
+  probes: [
+    {
+      name: "passes A's cursor to notifications(after:)",
+      needs: 'session',
+      query: NOTIFICATIONS,
+      variables: (target) => ({ after: ref(target, 'cursor') }),
+      // totalCount counts the whole list, whatever the cursor: only the page is compared.
+      expect: { kind: 'LIST', read: (data) => connection(data, 'notifications', false), own: (seedB) => [ref(seedB, 'olderId')] },
+    },
+    {
+      name: "unreadNotificationCount counts none of A's",
+      needs: 'session',
+      query: `{ unreadNotificationCount }`,
+      variables: () => ({}),
+      expect: { kind: 'COUNT', read: (data) => num(data, 'unreadNotificationCount'), theirs: (seedB) => seedB.listed.length, own: (seedB) => seedB.listed.length },
+    },
+    // After the count above: the control run marks B's own read.
+    {
+      name: "marks A's notifications read (markNotificationsRead ids)",
+      needs: 'session',
+      query: `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`,
+      variables: (target) => ({ input: { ids: [target.id, ref(target, 'olderId')] } }),
+      expect: { kind: 'COUNT', read: (data) => num(data, 'markNotificationsRead'), theirs: () => 0, own: (seedB) => seedB.listed.length },
+    },
+  ],
+};
+
 /** The table. Modules append their entities' cases here. */
-export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase, sessionCase];
+export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase, sessionCase, taskCase, notificationCase];

@@ -6,12 +6,24 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sendTaskReminder } from '../../api/src/crm/task-reminder.service.js';
 import { APP_ROLE, appUrlFor } from '../../infra/database.js';
 import { ok, signUp, startKontor, uniqueEmail, type Kontor, type SignedUp } from '../support/harness.js';
 import { str, uuidOf } from './isolation-cases.js';
 
 /** Every tenant table of the platform and the CRM, memberships included. */
-const TENANT_TABLES = ['tenant_settings', 'tenant_modules', 'tenant_feature_options', 'invitations', 'api_keys', 'crm_companies', 'crm_contacts', 'memberships'] as const;
+const TENANT_TABLES = [
+  'tenant_settings',
+  'tenant_modules',
+  'tenant_feature_options',
+  'invitations',
+  'api_keys',
+  'crm_companies',
+  'crm_contacts',
+  'crm_tasks',
+  'notifications',
+  'memberships',
+] as const;
 type TenantTable = (typeof TENANT_TABLES)[number];
 
 /** Platform tables: no RLS by design (sessions carries a tenant_id but is looked up by token hash). */
@@ -24,6 +36,8 @@ interface TenantRows {
   contact: string;
   apiKey: string;
   invitation: string;
+  task: string;
+  notification: string;
 }
 
 interface SqlFailure {
@@ -38,7 +52,10 @@ let owner: pg.Client;
 let a: TenantRows;
 let b: TenantRows;
 
-/** Creates a company, a contact working there, an API key and an invitation, through GraphQL. */
+/**
+ * Creates a company, a contact working there, an API key, an invitation and a task about the contact
+ * through GraphQL, and the task's reminder (a notification for the owner) through the reminder service.
+ */
 async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> {
   const token = signedUp.token;
   const company = str(ok(await kontor.gql(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, { input: { name: `${tag} Firm` } }, token)), 'createCompany', 'id');
@@ -58,13 +75,26 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     'inviteUser',
     'id',
   );
+  // Due far ahead: the reminder is sent here directly, as the worker would at the due time.
+  const dueAt = '2099-01-01T00:00:00.000Z';
+  const task = str(
+    ok(await kontor.gql(`mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`, { input: { title: `${tag} task`, dueAt, subjectType: 'CONTACT', subjectId: contact } }, token)),
+    'createTask',
+    'id',
+  );
+  const tenant = uuidOf(signedUp.tenantId, 'Tenant');
+  const sent = await sendTaskReminder(kontor.app, { tenantId: tenant, taskId: uuidOf(task, 'Task'), dueAt }, false);
+  if (sent !== 'sent') throw new Error(`the reminder was ${sent}`);
+  const notification = str(ok(await kontor.gql(`{ notifications(first: 1) { edges { node { id } } } }`, {}, token)), 'notifications', 'edges', 0, 'node', 'id');
   return {
-    tenant: uuidOf(signedUp.tenantId, 'Tenant'),
+    tenant,
     owner: uuidOf(signedUp.userId, 'User'),
     company: uuidOf(company, 'Company'),
     contact: uuidOf(contact, 'Contact'),
     apiKey: uuidOf(apiKey, 'ApiKey'),
     invitation: uuidOf(invitation, 'Invitation'),
+    task: uuidOf(task, 'Task'),
+    notification: uuidOf(notification, 'Notification'),
   };
 }
 
@@ -132,6 +162,16 @@ function insertRow(table: TenantTable, tenantId: string, userId: string): { sql:
       return { sql: `insert into crm_companies (tenant_id, id, created_at, updated_at, name) values ($1, gen_random_uuid(), now(), now(), 'Intruder')`, params: [tenantId] };
     case 'crm_contacts':
       return { sql: `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name) values ($1, gen_random_uuid(), now(), now(), 'Intruder')`, params: [tenantId] };
+    case 'crm_tasks':
+      return {
+        sql: `insert into crm_tasks (tenant_id, id, created_at, updated_at, title, assignee_id, created_by_id, due_at) values ($1, gen_random_uuid(), now(), now(), 'Intruder', $2, $2, now())`,
+        params: [tenantId, userId],
+      };
+    case 'notifications':
+      return {
+        sql: `insert into notifications (tenant_id, id, created_at, updated_at, user_id, kind, params, link) values ($1, gen_random_uuid(), now(), now(), $2, 'TASK_DUE', '{"title":"Intruder"}', '/tasks')`,
+        params: [tenantId, userId],
+      };
     case 'memberships':
       return { sql: `insert into memberships (tenant_id, user_id, role, created_at) values ($1, $2, 'OWNER', now())`, params: [tenantId, userId] };
   }
@@ -263,7 +303,7 @@ describe("inside tenant B's transaction", () => {
     expect(new Set(rows.map((r) => r.tenant_id))).toEqual(new Set([b.tenant]));
     const aIds = new Set(Object.values(a));
     for (const row of rows) {
-      for (const column of ['id', 'user_id', 'company_id', 'created_by_user_id', 'invited_by_user_id']) {
+      for (const column of ['id', 'user_id', 'company_id', 'created_by_user_id', 'invited_by_user_id', 'assignee_id', 'created_by_id', 'subject_id']) {
         if (column in row) expect(aIds.has(String(row[column])), `${table}.${column}`).toBe(false);
       }
     }
@@ -302,6 +342,8 @@ describe("inside tenant B's transaction", () => {
       ['crm_companies', 'id', a.company, b.company],
       ['api_keys', 'id', a.apiKey, b.apiKey],
       ['invitations', 'id', a.invitation, b.invitation],
+      ['crm_tasks', 'id', a.task, b.task],
+      ['notifications', 'id', a.notification, b.notification],
       ['memberships', 'user_id', a.owner, b.owner],
     ];
     await inTenant(app, b.tenant, async () => {

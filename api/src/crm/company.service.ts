@@ -123,6 +123,8 @@ export async function deleteCompany(ctx: ServiceContext, globalId: string): Prom
   const company = await getCompany(ctx, globalId, ['input', 'id']);
   const em = await ctx.em();
   await em.execute('update crm_contacts set company_id = null, updated_at = now() where tenant_id = ? and company_id = ?', [ctx.tenantId, company.id]);
+  // Tasks about it stay, about nobody in particular.
+  await em.execute(`update crm_tasks set subject_type = null, subject_id = null, updated_at = now() where tenant_id = ? and subject_type = 'COMPANY' and subject_id = ?`, [ctx.tenantId, company.id]);
   em.remove(company);
   await em.flush();
   return globalId;

@@ -174,6 +174,8 @@ export async function updateContact(ctx: ServiceContext, input: UpdateContactInp
 export async function deleteContact(ctx: ServiceContext, globalId: string): Promise<string> {
   const contact = await getContact(ctx, globalId, ['input', 'id']);
   const em = await ctx.em();
+  // Tasks about the person stay, about nobody in particular.
+  await em.execute(`update crm_tasks set subject_type = null, subject_id = null, updated_at = now() where tenant_id = ? and subject_type = 'CONTACT' and subject_id = ?`, [ctx.tenantId, contact.id]);
   em.remove(contact);
   await em.flush();
   return globalId;

@@ -1,8 +1,11 @@
 import { Company } from '../../../schema/crm/company.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
+import { Task } from '../../../schema/crm/task.entity.js';
 import type { ModuleManifest } from '../platform/modules/module-manifest.js';
 import { CompanyResolver } from './company.resolver.js';
 import { ContactResolver } from './contact.resolver.js';
+import { REMINDER_QUEUE } from './task-reminder.service.js';
+import { TaskResolver } from './task.resolver.js';
 
 export const crmManifest: ModuleManifest = {
   key: 'CRM',
@@ -12,8 +15,9 @@ export const crmManifest: ModuleManifest = {
   defaultEnabled: true,
   featureOptions: [
     { key: 'CRM.companies', description: 'Companies that people work at.', defaultEnabled: true },
+    { key: 'CRM.tasks', description: 'Tasks with due times and reminders.', defaultEnabled: true },
   ],
-  resolvers: [ContactResolver, CompanyResolver],
-  entities: [Contact, Company],
-  queues: [],
+  resolvers: [ContactResolver, CompanyResolver, TaskResolver],
+  entities: [Contact, Company, Task],
+  queues: [REMINDER_QUEUE],
 };

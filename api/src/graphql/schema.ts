@@ -5,12 +5,13 @@ import { ApiKeyResolver } from '../platform/api-keys/api-key.resolver.js';
 import { AuthResolver } from '../platform/auth/auth.resolver.js';
 import { InvitationResolver } from '../platform/invitations/invitation.resolver.js';
 import { ModuleResolver } from '../platform/modules/module.resolver.js';
+import { NotificationResolver } from '../platform/notifications/notification.resolver.js';
 import { TenantResolver } from '../platform/tenants/tenant.resolver.js';
 import { UserResolver } from '../platform/users/user.resolver.js';
 import { authChecker } from './guards.js';
 import { Money } from './scalars.js';
 
-const platformResolvers = [AuthResolver, ModuleResolver, TenantResolver, UserResolver, ApiKeyResolver, InvitationResolver];
+const platformResolvers = [AuthResolver, ModuleResolver, TenantResolver, UserResolver, ApiKeyResolver, InvitationResolver, NotificationResolver];
 
 /** The full schema: platform resolvers plus every module's, as their manifests declare them. */
 export async function buildKontorSchema(): Promise<GraphQLSchema> {

@@ -22,6 +22,8 @@ export interface PageOptions {
   locale?: string;
   /** Start signed in with this session token. */
   token?: string;
+  /** The device's time zone (IANA). */
+  timezoneId?: string;
 }
 
 /** A fresh browser context (own storage) and page; browser errors fail the test. */
@@ -29,6 +31,7 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId,
     isMobile: (options.viewport?.width ?? 1280) < 500,
     hasTouch: (options.viewport?.width ?? 1280) < 500,
   });

@@ -14,6 +14,8 @@ interface QueryOptions {
   keepPrevious?: boolean;
   /** How long an answer counts as fresh; by default every screen asks again when it opens. */
   staleTime?: number;
+  /** Asks again every so many milliseconds while the screen is shown (e.g. an unread count). */
+  refetchInterval?: number;
 }
 
 /** A query of the API, cached by operation and variables. */
@@ -28,6 +30,7 @@ export function useApiQuery<Result, Variables>(
     enabled: options.enabled ?? true,
     staleTime: options.staleTime ?? 0,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.refetchInterval,
   });
 }
 

@@ -1,6 +1,7 @@
 import { ApiKey } from '../../../../schema/platform/api-key.entity.js';
 import { Invitation } from '../../../../schema/platform/invitation.entity.js';
 import { Membership } from '../../../../schema/platform/membership.entity.js';
+import { Notification } from '../../../../schema/platform/notification.entity.js';
 import { Session } from '../../../../schema/platform/session.entity.js';
 import { TenantFeatureOption } from '../../../../schema/platform/tenant-feature-option.entity.js';
 import { TenantModule } from '../../../../schema/platform/tenant-module.entity.js';
@@ -20,4 +21,5 @@ export const platformEntities = [
   UserToken,
   Invitation,
   ApiKey,
+  Notification,
 ];

@@ -12,7 +12,8 @@ function layout(title: string, paragraphs: string[], link: { href: string; label
 <p style="color:#666;font-size:12px">${escapeHtml(link.href)}</p></body></html>`;
 }
 
-function message(to: string, subject: string, paragraphs: string[], link: { href: string; label: string }): MailMessage {
+/** A plain-text and HTML message with one call to action. */
+export function message(to: string, subject: string, paragraphs: string[], link: { href: string; label: string }): MailMessage {
   return {
     to,
     subject,

@@ -7,6 +7,6 @@ export interface MailJobData extends TenantJobData {
 }
 
 /** Emails never leave from a request: they go through the `mailing` queue and a worker sends them. */
-export async function enqueueMail(app: App, tenantId: string | null, message: MailMessage): Promise<void> {
-  await app.jobs.add<MailJobData>(PLATFORM_QUEUES.mailing, 'send', { tenantId, message });
+export async function enqueueMail(app: App, tenantId: string | null, message: MailMessage, options: { jobId?: string } = {}): Promise<void> {
+  await app.jobs.add<MailJobData>(PLATFORM_QUEUES.mailing, 'send', { tenantId, message }, options);
 }

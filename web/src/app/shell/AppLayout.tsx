@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, Anchor, AppShell, Box, Burger, Group, NavLink, ScrollArea, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconHome, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { usePhone } from '../../lib/use-phone';
 import { WEB_MODULES } from '../web-modules';
 import { useRouteFocus } from './use-route-focus';
 import { CompanyMenu } from './CompanyMenu';
+import { NotificationsMenu } from './NotificationsMenu';
 import { UserMenu } from './UserMenu';
 
 function ColorSchemeToggle() {
@@ -54,7 +55,11 @@ export function AppLayout() {
             <CompanyMenu />
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <ColorSchemeToggle />
+            <NotificationsMenu />
+            {/* On a phone the theme moves into the account menu, to leave room for the rest. */}
+            <Box visibleFrom="sm">
+              <ColorSchemeToggle />
+            </Box>
             <UserMenu />
           </Group>
         </Group>

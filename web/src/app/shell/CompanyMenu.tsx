@@ -14,7 +14,7 @@ export function CompanyMenu() {
   return (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray" rightSection={<IconChevronDown size={16} />} leftSection={<IconBuildingStore size={18} />} aria-label={t('shell.company', { name: viewer.tenant.name })} maw={{ base: 150, sm: 260 }}>
+        <Button variant="subtle" color="gray" rightSection={<IconChevronDown size={16} />} leftSection={<IconBuildingStore size={18} />} aria-label={t('shell.company', { name: viewer.tenant.name })} maw={{ base: 120, sm: 260 }}>
           <Text truncate fz="sm" fw={500}>
             {viewer.tenant.name}
           </Text>

@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconUsers } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconChecklist, IconUsers } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { WebModule } from '../../app/web-module';
 import { CompaniesPage } from './companies/CompaniesPage';
@@ -9,15 +9,18 @@ import { ContactDetailPage } from './contacts/ContactDetailPage';
 import { ContactsPage } from './contacts/ContactsPage';
 import { EditContactPage } from './contacts/EditContactPage';
 import { NewContactPage } from './contacts/NewContactPage';
+import { TasksPage } from './tasks/TasksPage';
 
 const COMPANIES = 'CRM.companies';
+const TASKS = 'CRM.tasks';
 
-/** People and companies: lists, details and forms. */
+/** People, companies and tasks: lists, details and forms. */
 export const crmWeb: WebModule = {
   key: 'CRM',
   nav: [
     { to: '/contacts', label: 'crm.nav.people', icon: IconUsers, permission: 'CRM:read' },
     { to: '/companies', label: 'crm.nav.companies', icon: IconBuildingSkyscraper, permission: 'CRM:read', feature: COMPANIES },
+    { to: '/tasks', label: 'crm.nav.tasks', icon: IconChecklist, permission: 'CRM:read', feature: TASKS },
   ],
   routes: [
     { path: '/contacts', element: createElement(ContactsPage) },
@@ -28,5 +31,6 @@ export const crmWeb: WebModule = {
     { path: '/companies/new', element: createElement(NewCompanyPage), feature: COMPANIES },
     { path: '/companies/:id', element: createElement(CompanyDetailPage), feature: COMPANIES },
     { path: '/companies/:id/edit', element: createElement(EditCompanyPage), feature: COMPANIES },
+    { path: '/tasks', element: createElement(TasksPage), feature: TASKS },
   ],
 };

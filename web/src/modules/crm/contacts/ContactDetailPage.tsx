@@ -16,6 +16,7 @@ import { DetailField } from '../shared/DetailField';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NameAvatar } from '../shared/NameAvatar';
+import { ContactTasks } from '../tasks/ContactTasks';
 import { CONTACT_DETAIL, DELETE_CONTACT } from './contact.documents';
 import { ContactNotFound } from './ContactNotFound';
 
@@ -28,6 +29,7 @@ export function ContactDetailPage() {
   const can = useCan();
   const on = useSwitchedOn();
   const companiesOn = on('CRM.companies');
+  const tasksShown = on('CRM.tasks') && can('CRM:read');
   const [confirming, { open, close }] = useDisclosure(false);
   const query = useApiQuery(CONTACT_DETAIL, { id, withCompany: companiesOn });
   const remove = useApiMutation(DELETE_CONTACT, ['ContactsList', 'CompanyDetail', 'CompaniesList']);
@@ -119,6 +121,11 @@ export function ContactDetailPage() {
               )}
             </DataList>
           </DetailCard>
+          {tasksShown && (
+            <Box mt="lg">
+              <ContactTasks contactId={contact.id} contactName={contact.fullName} />
+            </Box>
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <DetailCard title={t('crm.detail.record')}>

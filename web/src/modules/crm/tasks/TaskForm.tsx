@@ -1,0 +1,128 @@
+import { Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconBuilding, IconCalendarClock, IconX } from '@tabler/icons-react';
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { showApiError } from '../../../lib/form-errors';
+import { optionalText, required } from '../../../lib/validators';
+import { AssigneeSelect } from './AssigneeSelect';
+import { PersonSelect } from './PersonSelect';
+import { fromLocalInput, NOBODY, NOTES_MAX, TITLE_MAX, type TaskFormValues } from './task-form';
+
+interface TaskFormProps {
+  initial: TaskFormValues;
+  /** Name of the initial subject (person or company), when known. */
+  subjectName?: string | null;
+  submitLabel: string;
+  /** Saves; a thrown API error is shown on the field it names. */
+  onSave: (values: TaskFormValues) => Promise<void>;
+  onCancel: () => void;
+  /** More actions at the left of the buttons (delete). */
+  extra?: ReactNode;
+}
+
+/** The time zone of this browser, which the due time is entered in. */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The one form for adding and editing a task, shown in a dialog. */
+export function TaskForm({ initial, subjectName, submitLabel, onSave, onCancel, extra }: TaskFormProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const subjectLabelId = useId();
+  const form = useForm<TaskFormValues>({
+    initialValues: initial,
+    validate: {
+      title: required(t, TITLE_MAX),
+      notes: optionalText(t, NOTES_MAX),
+      dueAt: (value) => (value.trim() !== '' && fromLocalInput(value) === null ? t('crm.tasks.form.invalidDue') : null),
+    },
+  });
+
+  async function submit(values: TaskFormValues) {
+    setBusy(true);
+    try {
+      await onSave(values);
+    } catch (error) {
+      showApiError(t, error, form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const company = form.values.subjectType === 'COMPANY' && form.values.subjectId;
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate aria-label={submitLabel}>
+      <Stack gap="md">
+        <TextInput label={t('crm.tasks.fields.title')} placeholder={t('crm.tasks.form.titlePlaceholder')} required autoComplete="off" data-autofocus {...form.getInputProps('title')} />
+        <Textarea label={t('crm.tasks.fields.notes')} autosize minRows={3} maxRows={10} {...form.getInputProps('notes')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+          <TextInput
+            type="datetime-local"
+            label={t('crm.tasks.fields.dueAt')}
+            description={t('crm.tasks.form.dueHint', { zone: browserTimeZone() })}
+            leftSection={<IconCalendarClock size={16} aria-hidden />}
+            {...form.getInputProps('dueAt')}
+          />
+          <AssigneeSelect
+            label={t('crm.tasks.fields.assignee')}
+            nobodyValue={NOBODY}
+            value={form.values.assigneeId}
+            onChange={(value) => form.setFieldValue('assigneeId', value ?? NOBODY)}
+            error={form.errors.assigneeId}
+          />
+        </SimpleGrid>
+        {company ? (
+          <Stack gap={4} role="group" aria-labelledby={subjectLabelId}>
+            <Text id={subjectLabelId} component="div" fz="sm" fw="var(--mantine-font-weight-medium)">
+              {t('crm.tasks.fields.subject')}
+            </Text>
+            <Group gap="xs" wrap="nowrap">
+              <IconBuilding size={16} aria-hidden />
+              <Text fz="sm" style={{ flex: 1, overflowWrap: 'anywhere' }}>
+                {subjectName ?? t('crm.tasks.subject.company')}
+              </Text>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="gray"
+                leftSection={<IconX size={14} aria-hidden />}
+                aria-label={t('crm.tasks.form.removeCompany', { name: subjectName ?? t('crm.tasks.subject.company') })}
+                onClick={() => form.setValues({ subjectType: null, subjectId: null })}
+              >
+                {t('crm.tasks.form.removeSubject')}
+              </Button>
+            </Group>
+            {form.errors.subjectId && (
+              <Text fz="xs" c="red">
+                {form.errors.subjectId}
+              </Text>
+            )}
+          </Stack>
+        ) : (
+          <PersonSelect
+            label={t('crm.tasks.fields.person')}
+            description={t('crm.tasks.form.personHint')}
+            value={form.values.subjectType === 'CONTACT' ? form.values.subjectId : null}
+            knownName={form.values.subjectId === initial.subjectId ? subjectName : null}
+            onChange={(id) => form.setValues({ subjectType: id ? 'CONTACT' : null, subjectId: id })}
+            error={form.errors.subjectId ?? form.errors.subjectType}
+          />
+        )}
+        <Group justify="space-between" gap="sm" mt="sm">
+          <Group gap="sm">{extra}</Group>
+          <Group gap="sm" ml="auto">
+            <Button variant="default" onClick={onCancel} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
