@@ -816,5 +816,170 @@ const notificationCase: IsolationCase = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------
+// CRM interactions, and the timelines that show them beside tasks
+
+const INTERACTION_FIELDS = `id kind direction occurredAt durationSeconds outcome subject body contactId contactName companyId companyName createdAt loggedBy { id email name }`;
+const LOG_INTERACTION = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
+const INTERACTIONS_NEWEST = `query($after: String) { interactions(after: $after, first: 200) { edges { cursor node { id subject } } } }`;
+const TIMELINE = `query($subject: TimelineSubject!, $after: String) {
+  timeline(subject: $subject, after: $after, first: 50) { totalCount edges { cursor node { kind at interaction { id subject body contactName companyName } task { id title subjectName } } } }
+}`;
+
+async function logInteraction(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
+  return str(ok(await kontor.gql(LOG_INTERACTION, { input }, token)), 'logInteraction', 'id');
+}
+
+/** A timeline's entries as the ids of their items (an interaction's, or a task's for each of its entries). */
+function timelineItems(data: unknown, withCount = true): ListView {
+  const ids = arr(data, 'timeline', 'edges').map((edge) => {
+    const interaction = at(edge, 'node', 'interaction');
+    return interaction === null ? str(edge, 'node', 'task', 'id') : str(interaction, 'id');
+  });
+  return withCount ? { ids, totalCount: num(data, 'timeline', 'totalCount') } : { ids };
+}
+
+const interactionCase: IsolationCase = {
+  entity: 'Interaction',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const companyId = await createCompany(kontor, token, { name: `Customer ${marker}` });
+    const contactId = await createContact(kontor, token, { firstName: 'Talked', lastName: marker, companyId });
+    // A task about the person, created and completed: two entries of the person's timeline.
+    const taskId = await createTask(kontor, token, { title: `Follow up ${marker}`, notes: `Task ${marker}`, subjectType: 'CONTACT', subjectId: contactId });
+    ok(await kontor.gql(COMPLETE_TASK, { input: { id: taskId } }, token));
+    // The seed: a call with the person (their company filled in), then a note about the company alone (the newest).
+    const id = await logInteraction(kontor, token, { kind: 'CALL', direction: 'OUTBOUND', outcome: 'REACHED', durationSeconds: 120, subject: `Call ${marker}`, body: `Talked about ${marker}`, contactId });
+    const noteId = await logInteraction(kontor, token, { kind: 'NOTE', body: `Note ${marker}`, companyId });
+    const newest = ok(await kontor.gql(INTERACTIONS_NEWEST, {}, token));
+    if (str(newest, 'interactions', 'edges', 0, 'node', 'id') !== noteId) throw new Error('the newest interaction should come first');
+    // The person's timeline: the call, then the task completed, then created.
+    const timeline = ok(await kontor.gql(TIMELINE, { subject: { type: 'CONTACT', id: contactId } }, token));
+    const items = timelineItems(timeline).ids;
+    if (JSON.stringify(items) !== JSON.stringify([id, taskId, taskId])) throw new Error(`unexpected timeline ${JSON.stringify(timeline)}`);
+    return {
+      id,
+      marker,
+      listed: [noteId, id],
+      refs: {
+        noteId,
+        contactId,
+        companyId,
+        taskId,
+        cursor: str(newest, 'interactions', 'edges', 0, 'cursor'),
+        timelineCursor: str(timeline, 'timeline', 'edges', 0, 'cursor'),
+      },
+      traces: tracesOf([marker], [id, noteId, contactId, companyId, taskId]),
+    };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const token = tenant.owner.token;
+    const call = ok(await kontor.gql(`query($id: ID!) { interaction(id: $id) { ${INTERACTION_FIELDS} } }`, { id: seed.id }, token));
+    const note = ok(await kontor.gql(`query($id: ID!) { interaction(id: $id) { ${INTERACTION_FIELDS} } }`, { id: ref(seed, 'noteId') }, token));
+    const all = ok(await kontor.gql(`{ interactions(first: 200) { totalCount edges { cursor node { id } } } }`, {}, token));
+    const person = ok(await kontor.gql(TIMELINE, { subject: { type: 'CONTACT', id: ref(seed, 'contactId') } }, token));
+    const company = ok(await kontor.gql(TIMELINE, { subject: { type: 'COMPANY', id: ref(seed, 'companyId') } }, token));
+    return { call, note, all, person, company };
+  },
+  fetch: {
+    needs: 'CRM:read',
+    query: `query($id: ID!) { interaction(id: $id) { id kind subject body contactName companyName loggedBy { id email } } }`,
+    variables: (target) => ({ id: target.id }),
+  },
+  list: {
+    needs: 'CRM:read',
+    query: `{ interactions(first: 200) { totalCount edges { cursor node { id subject body contactName companyName } } } }`,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => connection(data, 'interactions'),
+  },
+  remove: {
+    needs: 'CRM:write',
+    query: `mutation($input: DeleteInteractionInput!) { deleteInteraction(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "filters interactions by A's contact (interactions(subject: CONTACT))",
+      needs: 'CRM:read',
+      query: `query($id: ID!) { interactions(subject: { type: CONTACT, id: $id }, first: 200) { totalCount edges { node { id subject } } } }`,
+      variables: (target) => ({ id: ref(target, 'contactId') }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'interactions'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "filters interactions by A's company (interactions(subject: COMPANY))",
+      needs: 'CRM:read',
+      query: `query($id: ID!) { interactions(subject: { type: COMPANY, id: $id }, first: 200) { totalCount edges { node { id subject body } } } }`,
+      variables: (target) => ({ id: ref(target, 'companyId') }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'interactions'), own: (seedB) => seedB.listed },
+    },
+    {
+      name: "passes A's cursor to interactions(after:)",
+      needs: 'CRM:read',
+      query: INTERACTIONS_NEWEST,
+      variables: (target) => ({ after: ref(target, 'cursor') }),
+      // After the newest (the note) comes the call: A's for A, B's for B.
+      expect: { kind: 'LIST', read: (data) => connection(data, 'interactions', false), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "reads A's contact's timeline (timeline(subject: CONTACT))",
+      needs: 'CRM:read',
+      query: TIMELINE,
+      variables: (target) => ({ subject: { type: 'CONTACT', id: ref(target, 'contactId') } }),
+      expect: { kind: 'LIST', read: (data) => timelineItems(data), own: (seedB) => [seedB.id, ref(seedB, 'taskId'), ref(seedB, 'taskId')] },
+    },
+    {
+      name: "reads A's company's timeline (timeline(subject: COMPANY))",
+      needs: 'CRM:read',
+      query: TIMELINE,
+      variables: (target) => ({ subject: { type: 'COMPANY', id: ref(target, 'companyId') } }),
+      expect: { kind: 'LIST', read: (data) => timelineItems(data), own: (seedB) => seedB.listed },
+    },
+    {
+      name: "passes A's timeline cursor to its own contact's timeline(after:)",
+      needs: 'CRM:read',
+      query: TIMELINE,
+      variables: (target, w) => ({ subject: { type: 'CONTACT', id: ref(w.seedB, 'contactId') }, after: ref(target, 'timelineCursor') }),
+      // totalCount counts B's whole timeline, whatever the cursor: only the page is compared. After the call: the task's two entries.
+      expect: { kind: 'LIST', read: (data) => timelineItems(data, false), own: (seedB) => [ref(seedB, 'taskId'), ref(seedB, 'taskId')] },
+    },
+    {
+      name: "interactions(kind: CALL) counts none of A's calls",
+      needs: 'CRM:read',
+      query: `{ interactions(kind: CALL) { totalCount } }`,
+      variables: () => ({}),
+      expect: { kind: 'COUNT', read: (data) => num(data, 'interactions', 'totalCount'), theirs: () => 1, own: () => 1 },
+    },
+    {
+      name: "logs an interaction with A's contact (logInteraction contactId)",
+      needs: 'CRM:write',
+      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id contactName companyName } }`,
+      variables: (target) => ({ input: { kind: 'MEETING', contactId: ref(target, 'contactId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "logs a note about A's company (logInteraction companyId)",
+      needs: 'CRM:write',
+      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id companyName } }`,
+      variables: (target) => ({ input: { kind: 'NOTE', body: 'Spy', companyId: ref(target, 'companyId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "logs with its own contact but A's company (logInteraction companyId wins)",
+      needs: 'CRM:write',
+      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id contactName companyName } }`,
+      variables: (target, w) => ({ input: { kind: 'MEETING', contactId: ref(w.seedB, 'contactId'), companyId: ref(target, 'companyId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "deletes A's note (deleteInteraction)",
+      needs: 'CRM:write',
+      query: `mutation($input: DeleteInteractionInput!) { deleteInteraction(input: $input) }`,
+      variables: (target) => ({ input: { id: ref(target, 'noteId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+  ],
+};
+
 /** The table. Modules append their entities' cases here. */
-export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase, sessionCase, taskCase, notificationCase];
+export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase, sessionCase, taskCase, notificationCase, interactionCase];

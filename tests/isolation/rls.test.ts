@@ -21,6 +21,7 @@ const TENANT_TABLES = [
   'crm_companies',
   'crm_contacts',
   'crm_tasks',
+  'crm_interactions',
   'notifications',
   'memberships',
 ] as const;
@@ -37,6 +38,7 @@ interface TenantRows {
   apiKey: string;
   invitation: string;
   task: string;
+  interaction: string;
   notification: string;
 }
 
@@ -53,8 +55,9 @@ let a: TenantRows;
 let b: TenantRows;
 
 /**
- * Creates a company, a contact working there, an API key, an invitation and a task about the contact
- * through GraphQL, and the task's reminder (a notification for the owner) through the reminder service.
+ * Creates a company, a contact working there, an API key, an invitation, a task about the contact and
+ * a call with the contact through GraphQL, and the task's reminder (a notification for the owner)
+ * through the reminder service.
  */
 async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> {
   const token = signedUp.token;
@@ -82,6 +85,11 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     'createTask',
     'id',
   );
+  const interaction = str(
+    ok(await kontor.gql(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, { input: { kind: 'CALL', direction: 'INBOUND', subject: `${tag} call`, contactId: contact } }, token)),
+    'logInteraction',
+    'id',
+  );
   const tenant = uuidOf(signedUp.tenantId, 'Tenant');
   const sent = await sendTaskReminder(kontor.app, { tenantId: tenant, taskId: uuidOf(task, 'Task'), dueAt }, false);
   if (sent !== 'sent') throw new Error(`the reminder was ${sent}`);
@@ -94,6 +102,7 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     apiKey: uuidOf(apiKey, 'ApiKey'),
     invitation: uuidOf(invitation, 'Invitation'),
     task: uuidOf(task, 'Task'),
+    interaction: uuidOf(interaction, 'Interaction'),
     notification: uuidOf(notification, 'Notification'),
   };
 }
@@ -165,6 +174,11 @@ function insertRow(table: TenantTable, tenantId: string, userId: string): { sql:
     case 'crm_tasks':
       return {
         sql: `insert into crm_tasks (tenant_id, id, created_at, updated_at, title, assignee_id, created_by_id, due_at) values ($1, gen_random_uuid(), now(), now(), 'Intruder', $2, $2, now())`,
+        params: [tenantId, userId],
+      };
+    case 'crm_interactions':
+      return {
+        sql: `insert into crm_interactions (tenant_id, id, created_at, updated_at, kind, occurred_at, body, created_by_id) values ($1, gen_random_uuid(), now(), now(), 'NOTE', now(), 'Intruder', $2)`,
         params: [tenantId, userId],
       };
     case 'notifications':
@@ -303,7 +317,7 @@ describe("inside tenant B's transaction", () => {
     expect(new Set(rows.map((r) => r.tenant_id))).toEqual(new Set([b.tenant]));
     const aIds = new Set(Object.values(a));
     for (const row of rows) {
-      for (const column of ['id', 'user_id', 'company_id', 'created_by_user_id', 'invited_by_user_id', 'assignee_id', 'created_by_id', 'subject_id']) {
+      for (const column of ['id', 'user_id', 'company_id', 'created_by_user_id', 'invited_by_user_id', 'assignee_id', 'created_by_id', 'subject_id', 'contact_id']) {
         if (column in row) expect(aIds.has(String(row[column])), `${table}.${column}`).toBe(false);
       }
     }
@@ -343,6 +357,7 @@ describe("inside tenant B's transaction", () => {
       ['api_keys', 'id', a.apiKey, b.apiKey],
       ['invitations', 'id', a.invitation, b.invitation],
       ['crm_tasks', 'id', a.task, b.task],
+      ['crm_interactions', 'id', a.interaction, b.interaction],
       ['notifications', 'id', a.notification, b.notification],
       ['memberships', 'user_id', a.owner, b.owner],
     ];
@@ -438,7 +453,7 @@ describe('without a tenant', () => {
   });
 });
 
-describe('the composite foreign key (tenant_id, company_id)', () => {
+describe('the composite foreign keys', () => {
   it("refuses, even for the owner who bypasses RLS, a contact of B pointing at A's company", async () => {
     await owner.query('begin');
     try {
@@ -451,6 +466,27 @@ describe('the composite foreign key (tenant_id, company_id)', () => {
       // The same statements with B's own company pass: only the tenant made them fail.
       expect((await owner.query(`insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, company_id) values ($1, gen_random_uuid(), now(), now(), 'Same', $2)`, [b.tenant, b.company])).rowCount).toBe(1);
       expect((await owner.query(`update crm_contacts set company_id = $1 where tenant_id = $2 and id = $3`, [b.company, b.tenant, b.contact])).rowCount).toBe(1);
+    } finally {
+      await owner.query('rollback');
+    }
+  });
+
+  it("refuses, even for the owner who bypasses RLS, an interaction of B naming A's contact or A's company", async () => {
+    const insert = `insert into crm_interactions (tenant_id, id, created_at, updated_at, kind, occurred_at, body, contact_id, company_id) values ($1, gen_random_uuid(), now(), now(), 'NOTE', now(), 'Cross', $2, $3)`;
+    await owner.query('begin');
+    try {
+      // The constraints are deferred: each statement is checked at once with `set constraints all immediate`.
+      await owner.query('set constraints all immediate');
+      const contact = await failure(owner, insert, [b.tenant, a.contact, null]);
+      expect(contact.code).toBe('23503');
+      expect(contact.constraint).toBe('crm_interactions_contact_foreign');
+      const company = await failure(owner, insert, [b.tenant, null, a.company]);
+      expect(company.code).toBe('23503');
+      expect(company.constraint).toBe('crm_interactions_company_foreign');
+      const moved = await failure(owner, `update crm_interactions set contact_id = $1 where tenant_id = $2 and id = $3`, [a.contact, b.tenant, b.interaction]);
+      expect(moved.constraint).toBe('crm_interactions_contact_foreign');
+      // B's own person and company pass: only the tenant made them fail.
+      expect((await owner.query(insert, [b.tenant, b.contact, b.company])).rowCount).toBe(1);
     } finally {
       await owner.query('rollback');
     }

@@ -3,7 +3,7 @@ import { Company } from '../../../schema/crm/company.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
 import { BadUserInputError, ModuleDisabledError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
-import { keysetPage, likePattern, rowDate, rowText, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
+import { keysetPage, likePattern, placeholders, rowDate, rowText, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
 import { checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
@@ -40,7 +40,8 @@ const JOINS = `left join memberships m on m.tenant_id = t.tenant_id and m.user_i
 
 const SUBJECT_TYPENAME: Record<TaskSubjectType, string> = { [TaskSubjectType.CONTACT]: 'Contact', [TaskSubjectType.COMPANY]: 'Company' };
 
-function userFromRow(row: Row): UserNode | null {
+/** The user of a row that joined `users u` (aliases u_*), or null. */
+export function userFromRow(row: Row): UserNode | null {
   const id = rowText(row.u_id);
   if (!id) return null;
   return { id: toGlobalId('User', id), email: String(row.u_email), name: rowText(row.u_name), emailVerified: row.u_verified !== null && row.u_verified !== undefined, locale: String(row.u_locale) };
@@ -73,6 +74,13 @@ async function loadTaskNode(ctx: ServiceContext, id: string): Promise<TaskNode> 
   const row = rows[0];
   if (!row) throw new NotFoundError('Task');
   return taskNodeFromRow(row);
+}
+
+/** Task nodes by database id, in one query (timelines). */
+export async function loadTaskNodes(ctx: ServiceContext, ids: string[]): Promise<Map<string, TaskNode>> {
+  if (ids.length === 0) return new Map();
+  const rows = await (await ctx.em()).execute<Row[]>(`select t.*, ${JOINED_COLUMNS} from crm_tasks t ${JOINS} where t.tenant_id = ? and t.id in (${placeholders(ids.length)})`, [ctx.tenantId, ...ids]);
+  return new Map(rows.map((row) => [String(row.id), taskNodeFromRow(row)]));
 }
 
 async function findTask(ctx: ServiceContext, globalId: string, path: string[]): Promise<Task> {

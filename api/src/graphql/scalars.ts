@@ -4,7 +4,20 @@ import { GraphQLCurrency, GraphQLDateTime, GraphQLEmailAddress } from 'graphql-s
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { Field, ObjectType } from 'type-graphql';
 
-export { GraphQLDateTime as DateTimeScalar };
+/** Years PostgreSQL's timestamptz and every client's date handling agree on. */
+function storableDate(value: Date): Date {
+  const year = value.getUTCFullYear();
+  if (year < 1 || year > 9999) throw new TypeError('DateTime must be between the years 0001 and 9999');
+  return value;
+}
+
+/** graphql-scalars' DateTime, refusing dates the database cannot store (as input, not as a server error). */
+const dateTimeConfig = GraphQLDateTime.toConfig();
+export const DateTimeScalar = new GraphQLScalarType<Date, Date | string>({
+  ...dateTimeConfig,
+  parseValue: (value) => storableDate(GraphQLDateTime.parseValue(value)),
+  parseLiteral: (ast, variables) => storableDate(GraphQLDateTime.parseLiteral(ast, variables)),
+});
 
 function parseEmail(value: unknown): string {
   try {

@@ -16,6 +16,7 @@ import { DetailField } from '../shared/DetailField';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NameAvatar } from '../shared/NameAvatar';
+import { HistoryCard } from '../timeline/HistoryCard';
 import { COMPANY_DETAIL, DELETE_COMPANY } from './company.documents';
 import { CompanyNotFound } from './CompanyNotFound';
 import { CompanyPeople } from './CompanyPeople';
@@ -105,7 +106,13 @@ export function CompanyDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
-          <CompanyPeople companyId={company.id} people={company.contacts} canWrite={canWrite} />
+          <Stack gap="lg">
+            <CompanyPeople companyId={company.id} people={company.contacts} canWrite={canWrite} />
+            <HistoryCard
+              subject={{ type: 'COMPANY', id: company.id, name: company.name }}
+              people={company.contacts.edges.map(({ node }) => ({ id: node.id, name: node.fullName }))}
+            />
+          </Stack>
         </Grid.Col>
       </Grid>
       <ConfirmModal

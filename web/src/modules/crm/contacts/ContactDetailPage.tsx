@@ -17,6 +17,7 @@ import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NameAvatar } from '../shared/NameAvatar';
 import { ContactTasks } from '../tasks/ContactTasks';
+import { HistoryCard } from '../timeline/HistoryCard';
 import { CONTACT_DETAIL, DELETE_CONTACT } from './contact.documents';
 import { ContactNotFound } from './ContactNotFound';
 
@@ -126,6 +127,9 @@ export function ContactDetailPage() {
               <ContactTasks contactId={contact.id} contactName={contact.fullName} />
             </Box>
           )}
+          <Box mt="lg">
+            <HistoryCard subject={{ type: 'CONTACT', id: contact.id, name: contact.fullName }} />
+          </Box>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <DetailCard title={t('crm.detail.record')}>

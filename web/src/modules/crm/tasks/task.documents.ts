@@ -137,7 +137,8 @@ export const DELETE_TASK = graphql(`
 `);
 
 /** Every query a change to a task can alter, fetched again after it. */
-export const TASK_QUERIES = ['TasksList', 'TasksTotal', 'TaskDetail', 'OverdueTasks'];
+/** Every query a changed task shows in, the histories of people and companies included. */
+export const TASK_QUERIES = ['TasksList', 'TasksTotal', 'TaskDetail', 'OverdueTasks', 'Timeline'];
 
 /** The lists a deleted task leaves. */
-export const TASK_LIST_QUERIES = ['TasksList', 'TasksTotal', 'OverdueTasks'];
+export const TASK_LIST_QUERIES = ['TasksList', 'TasksTotal', 'OverdueTasks', 'Timeline'];

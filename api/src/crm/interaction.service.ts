@@ -1,0 +1,219 @@
+import { CallOutcome, Interaction, InteractionKind } from '../../../schema/crm/interaction.entity.js';
+import { Company } from '../../../schema/crm/company.entity.js';
+import { Contact } from '../../../schema/crm/contact.entity.js';
+import { BadUserInputError, ModuleDisabledError, NotFoundError } from '../graphql/errors.js';
+import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
+import { keysetPage, placeholders, rowDate, rowText, type Row, type SqlCondition } from '../graphql/keyset.js';
+import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
+import { checkText } from '../platform/auth/auth.service.js';
+import type { ServiceContext } from '../platform/context/service-context.js';
+import { loadTaskNodes, userFromRow } from './task.service.js';
+import {
+  TimelineEntryKind,
+  TimelineSubjectType,
+  type InteractionNode,
+  type LogInteractionInput,
+  type TimelineEntryNode,
+  type TimelineSubject,
+} from './interaction.types.js';
+
+const SUBJECT_MAX = 300;
+const BODY_MAX = 20_000;
+/** A call or a meeting longer than a day is a typo. */
+const DURATION_MAX = 86_400;
+/** Clocks differ a little: "now" on the caller's device may be a few minutes ahead. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const DIRECTED = new Set([InteractionKind.CALL, InteractionKind.SMS, InteractionKind.EMAIL]);
+
+const COLUMNS = `i.*, u.id as u_id, u.email as u_email, u.name as u_name, u.email_verified_at as u_verified, u.locale as u_locale,
+  c.first_name || coalesce(' ' || c.last_name, '') as contact_name, co.name as company_name`;
+const JOINS = `left join memberships m on m.tenant_id = i.tenant_id and m.user_id = i.created_by_id
+  left join users u on u.id = m.user_id
+  left join crm_contacts c on c.tenant_id = i.tenant_id and c.id = i.contact_id
+  left join crm_companies co on co.tenant_id = i.tenant_id and co.id = i.company_id`;
+
+function interactionFromRow(row: Row): InteractionNode {
+  const contactId = rowText(row.contact_id);
+  const companyId = rowText(row.company_id);
+  return {
+    id: toGlobalId('Interaction', String(row.id)),
+    kind: String(row.kind) as InteractionKind,
+    direction: (rowText(row.direction) as InteractionNode['direction']) ?? null,
+    occurredAt: rowDate(row.occurred_at),
+    durationSeconds: row.duration_seconds === null || row.duration_seconds === undefined ? null : Number(row.duration_seconds),
+    outcome: (rowText(row.outcome) as CallOutcome | null) ?? null,
+    subject: rowText(row.subject),
+    body: rowText(row.body),
+    contactId: contactId ? toGlobalId('Contact', contactId) : null,
+    contactName: rowText(row.contact_name),
+    companyId: companyId ? toGlobalId('Company', companyId) : null,
+    companyName: rowText(row.company_name),
+    loggedBy: userFromRow(row),
+    createdAt: rowDate(row.created_at),
+  };
+}
+
+async function loadInteractionNodes(ctx: ServiceContext, ids: string[]): Promise<Map<string, InteractionNode>> {
+  if (ids.length === 0) return new Map();
+  const rows = await (await ctx.em()).execute<Row[]>(`select ${COLUMNS} from crm_interactions i ${JOINS} where i.tenant_id = ? and i.id in (${placeholders(ids.length)})`, [ctx.tenantId, ...ids]);
+  return new Map(rows.map((row) => [String(row.id), interactionFromRow(row)]));
+}
+
+function companiesOn(ctx: ServiceContext): boolean {
+  return !ctx.modules || ctx.modules.isFeatureEnabled('CRM.companies');
+}
+
+function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  if (value === undefined || value === null) return null;
+  const text = checkText(value, ['input', field], max, false);
+  return text === '' ? null : text;
+}
+
+/** Records an interaction; everything is checked before anything is written. */
+export async function logInteraction(ctx: ServiceContext, input: LogInteractionInput): Promise<InteractionNode> {
+  const em = await ctx.em();
+  if (!input.contactId && !input.companyId) throw BadUserInputError.field(['input', 'contactId'], 'name the person or the company it was with', 'REQUIRED');
+  if (DIRECTED.has(input.kind) && !input.direction) throw BadUserInputError.field(['input', 'direction'], 'say whether it came in or went out', 'REQUIRED');
+  if (!DIRECTED.has(input.kind) && input.direction) throw BadUserInputError.field(['input', 'direction'], 'only calls, SMS and email have a direction');
+  if (input.outcome && input.kind !== InteractionKind.CALL) throw BadUserInputError.field(['input', 'outcome'], 'only calls have an outcome');
+  if (input.durationSeconds !== undefined && input.durationSeconds !== null) {
+    if (input.kind !== InteractionKind.CALL && input.kind !== InteractionKind.MEETING) throw BadUserInputError.field(['input', 'durationSeconds'], 'only calls and meetings have a duration');
+    if (input.durationSeconds < 0 || input.durationSeconds > DURATION_MAX) throw BadUserInputError.field(['input', 'durationSeconds'], `must be between 0 and ${DURATION_MAX}`, 'INVALID');
+  }
+  const occurredAt = input.occurredAt ?? new Date();
+  if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw BadUserInputError.field(['input', 'occurredAt'], 'is in the future: plan it as a task instead');
+  const subject = optionalText(input.subject, 'subject', SUBJECT_MAX);
+  const body = optionalText(input.body, 'body', BODY_MAX);
+  if (input.kind === InteractionKind.NOTE && !body) throw BadUserInputError.field(['input', 'body'], 'a note needs its text', 'REQUIRED');
+
+  let contact: Contact | null = null;
+  if (input.contactId) {
+    contact = await em.findOne(Contact, { tenantId: ctx.tenantId, id: fromGlobalId('Contact', input.contactId, ['input', 'contactId']) });
+    if (!contact) throw new NotFoundError('Contact');
+  }
+  let companyId: string | null = null;
+  if (input.companyId) {
+    if (!companiesOn(ctx)) throw new ModuleDisabledError('CRM', 'CRM.companies');
+    const company = await em.findOne(Company, { tenantId: ctx.tenantId, id: fromGlobalId('Company', input.companyId, ['input', 'companyId']) });
+    if (!company) throw new NotFoundError('Company');
+    companyId = company.id;
+  } else if (contact && input.companyId === undefined) {
+    // The person's company shares the history, as it stands when the interaction is logged (also
+    // while companies are switched off: the record stays right for when they are back).
+    // An explicit null means: not about their company.
+    companyId = contact.company?.id ?? null;
+  }
+  const interaction = em.create(Interaction, {
+    tenantId: ctx.tenantId,
+    kind: input.kind,
+    direction: input.direction ?? null,
+    occurredAt,
+    durationSeconds: input.durationSeconds ?? null,
+    outcome: input.outcome ?? null,
+    subject,
+    body,
+    contactId: contact?.id ?? null,
+    companyId,
+    createdById: ctx.principal?.userId ?? null,
+  });
+  em.persist(interaction);
+  await em.flush();
+  const node = (await loadInteractionNodes(ctx, [interaction.id])).get(interaction.id);
+  if (!node) throw new NotFoundError('Interaction');
+  return node;
+}
+
+export async function getInteraction(ctx: ServiceContext, globalId: string): Promise<InteractionNode> {
+  const id = fromGlobalId('Interaction', globalId, ['id']);
+  const node = (await loadInteractionNodes(ctx, [id])).get(id);
+  if (!node) throw new NotFoundError('Interaction');
+  return node;
+}
+
+export async function deleteInteraction(ctx: ServiceContext, globalId: string): Promise<string> {
+  const em = await ctx.em();
+  const interaction = await em.findOne(Interaction, { tenantId: ctx.tenantId, id: fromGlobalId('Interaction', globalId, ['input', 'id']) });
+  if (!interaction) throw new NotFoundError('Interaction');
+  em.remove(interaction);
+  await em.flush();
+  return globalId;
+}
+
+/** The subject's database id and which column of the timeline rows holds it. */
+function subjectCondition(ctx: ServiceContext, subject: TimelineSubject): SqlCondition {
+  if (subject.type === TimelineSubjectType.COMPANY) {
+    if (!companiesOn(ctx)) throw new ModuleDisabledError('CRM', 'CRM.companies');
+    return { sql: 't.company_id = ?', params: [fromGlobalId('Company', subject.id, ['subject', 'id'])] };
+  }
+  return { sql: 't.contact_id = ?', params: [fromGlobalId('Contact', subject.id, ['subject', 'id'])] };
+}
+
+export async function listInteractions(
+  ctx: ServiceContext,
+  args: { first?: number | null; after?: string | null; subject?: TimelineSubject | null; kind?: InteractionKind | null },
+): Promise<ConnectionResult<InteractionNode>> {
+  const conditions: SqlCondition[] = [];
+  if (args.subject) conditions.push(subjectCondition(ctx, args.subject));
+  if (args.kind) conditions.push({ sql: 't.kind = ?', params: [args.kind] });
+  const page = await keysetPage(await ctx.em(), {
+    table: 'crm_interactions',
+    tenantId: ctx.tenantId,
+    conditions,
+    sort: { name: 'OCCURRED_AT', expr: 't.occurred_at', cast: 'timestamptz' },
+    direction: OrderDirection.DESC,
+    first: pageSize(args.first),
+    after: args.after,
+    toNode: (row) => String(row.id),
+  });
+  const nodes = await loadInteractionNodes(ctx, page.edges.map((edge) => edge.node));
+  return {
+    ...page,
+    edges: page.edges.flatMap((edge) => {
+      const node = nodes.get(edge.node);
+      return node ? [{ cursor: edge.cursor, node }] : [];
+    }),
+  };
+}
+
+/**
+ * Everything that happened with a person or company, newest first: interactions, and tasks about
+ * them (created, completed). One keyset over the union of the three, then the items in one query each.
+ */
+const TIMELINE = `(
+  select i.tenant_id, i.id, i.occurred_at as at, 'INTERACTION' as entry_kind, i.id as ref_id, i.contact_id, i.company_id from crm_interactions i
+  union all
+  select k.tenant_id, k.id, k.created_at, 'TASK_CREATED', k.id,
+         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'COMPANY' then k.subject_id end
+    from crm_tasks k where k.subject_id is not null
+  union all
+  select k.tenant_id, md5('done:' || k.id::text)::uuid, k.completed_at, 'TASK_COMPLETED', k.id,
+         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'COMPANY' then k.subject_id end
+    from crm_tasks k where k.subject_id is not null and k.completed_at is not null
+)`;
+
+export async function timeline(ctx: ServiceContext, args: { subject: TimelineSubject; first?: number | null; after?: string | null }): Promise<ConnectionResult<TimelineEntryNode>> {
+  const tasksOn = !ctx.modules || ctx.modules.isFeatureEnabled('CRM.tasks');
+  const conditions = [subjectCondition(ctx, args.subject)];
+  // With tasks switched off, their history stays but does not show.
+  if (!tasksOn) conditions.push({ sql: `t.entry_kind = 'INTERACTION'`, params: [] });
+  const page = await keysetPage(await ctx.em(), {
+    table: TIMELINE,
+    tenantId: ctx.tenantId,
+    conditions,
+    sort: { name: 'AT', expr: 't.at', cast: 'timestamptz' },
+    direction: OrderDirection.DESC,
+    first: pageSize(args.first),
+    after: args.after,
+    toNode: (row): TimelineEntryNode & { refId: string } => ({ kind: String(row.entry_kind) as TimelineEntryKind, at: rowDate(row.at), interaction: null, task: null, refId: String(row.ref_id) }),
+  });
+  const entries = page.edges.map((edge) => edge.node);
+  const interactions = await loadInteractionNodes(ctx, entries.filter((e) => e.kind === TimelineEntryKind.INTERACTION).map((e) => e.refId));
+  const tasks = await loadTaskNodes(ctx, [...new Set(entries.filter((e) => e.kind !== TimelineEntryKind.INTERACTION).map((e) => e.refId))]);
+  return {
+    ...page,
+    edges: page.edges.map(({ cursor, node: { refId, ...entry } }) => ({
+      cursor,
+      node: { ...entry, interaction: interactions.get(refId) ?? null, task: entry.kind === TimelineEntryKind.INTERACTION ? null : (tasks.get(refId) ?? null) },
+    })),
+  };
+}

@@ -1,0 +1,132 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CallOutcome, InteractionDirection, InteractionKind } from '../../../schema/crm/interaction.entity.js';
+import { Connection } from '../graphql/pagination.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+import { UserNode } from '../platform/users/user.types.js';
+import { TaskNode } from './task.types.js';
+
+registerEnumType(InteractionKind, { name: 'InteractionKind' });
+registerEnumType(InteractionDirection, { name: 'InteractionDirection', description: 'Calls, SMS and email: who reached out.' });
+registerEnumType(CallOutcome, { name: 'CallOutcome' });
+
+@ObjectType('Interaction', { description: 'A meeting, call, message or note with a person or company.' })
+export class InteractionNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => InteractionKind)
+  kind!: InteractionKind;
+
+  @Field(() => InteractionDirection, { nullable: true })
+  direction!: InteractionDirection | null;
+
+  @Field(() => DateTimeScalar)
+  occurredAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: 'Calls and meetings: how long, in seconds.' })
+  durationSeconds!: number | null;
+
+  @Field(() => CallOutcome, { nullable: true })
+  outcome!: CallOutcome | null;
+
+  @Field(() => String, { nullable: true, description: 'A short line: an email’s subject, a meeting’s topic.' })
+  subject!: string | null;
+
+  @Field(() => String, { nullable: true })
+  body!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  contactId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The person’s name, to show without another query.' })
+  contactName!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  companyId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  companyName!: string | null;
+
+  @Field(() => UserNode, { nullable: true, description: 'Who logged it (while a member).' })
+  loggedBy!: UserNode | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+export const InteractionConnection = Connection(InteractionNode, 'Interaction');
+
+@InputType()
+export class LogInteractionInput {
+  @Field(() => InteractionKind)
+  kind!: InteractionKind;
+
+  @Field(() => InteractionDirection, { nullable: true, description: 'Required for calls, SMS and email.' })
+  direction?: InteractionDirection | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Default: now. Not in the future.' })
+  occurredAt?: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  durationSeconds?: number | null;
+
+  @Field(() => CallOutcome, { nullable: true, description: 'Calls only.' })
+  outcome?: CallOutcome | null;
+
+  @Field(() => String, { nullable: true })
+  subject?: string | null;
+
+  @Field(() => String, { nullable: true })
+  body?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person; their company is filled in when companyId is omitted (null: no company).' })
+  contactId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  companyId?: string | null;
+}
+
+@InputType()
+export class DeleteInteractionInput {
+  @Field(() => ID)
+  id!: string;
+}
+
+export enum TimelineSubjectType {
+  CONTACT = 'CONTACT',
+  COMPANY = 'COMPANY',
+}
+registerEnumType(TimelineSubjectType, { name: 'TimelineSubjectType' });
+
+@InputType()
+export class TimelineSubject {
+  @Field(() => TimelineSubjectType)
+  type!: TimelineSubjectType;
+
+  @Field(() => ID)
+  id!: string;
+}
+
+export enum TimelineEntryKind {
+  INTERACTION = 'INTERACTION',
+  TASK_CREATED = 'TASK_CREATED',
+  TASK_COMPLETED = 'TASK_COMPLETED',
+}
+registerEnumType(TimelineEntryKind, { name: 'TimelineEntryKind' });
+
+@ObjectType('TimelineEntry', { description: 'One event in the history of a person or company; exactly one of its items is set.' })
+export class TimelineEntryNode {
+  @Field(() => TimelineEntryKind)
+  kind!: TimelineEntryKind;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  @Field(() => InteractionNode, { nullable: true })
+  interaction!: InteractionNode | null;
+
+  @Field(() => TaskNode, { nullable: true })
+  task!: TaskNode | null;
+}
+
+export const TimelineConnection = Connection(TimelineEntryNode, 'TimelineEntry');

@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
+import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+
+describe('a person’s history in the browser', () => {
+  let kontor: Kontor;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    kontor = await startKontor({ workers: false });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kontor?.close();
+  });
+
+  it('logs a call and a note from the person’s card; both show on the person’s and the company’s history', async () => {
+    const owner = await signUp(kontor, { email: uniqueEmail('history') });
+    const acme = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Acme SRL" }) { id } }`, {}, owner.token)).createCompany.id;
+    const ana = ok(
+      await kontor.gql<{ createContact: { id: string } }>(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'Ana', lastName: 'Pop', companyId: acme } }, owner.token),
+    ).createContact.id;
+
+    const page = await openPage(browser, { token: owner.token });
+    await page.goto(`${kontor.url}/contacts/${ana}`);
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('Nothing has happened with Ana Pop yet').waitFor();
+
+    await history.getByRole('button', { name: 'Log a call' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a call' });
+    await dialog.getByLabel('Duration in minutes').fill('2');
+    await dialog.getByRole('combobox', { name: 'Outcome' }).click();
+    await page.getByRole('option', { name: 'Reached' }).click();
+    await dialog.getByLabel('Notes').fill('Wants a quote for 40 chairs.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await history.getByText('Call out · 2 min · Reached').waitFor();
+    await history.getByText('Wants a quote for 40 chairs.').waitFor();
+
+    // A note without its text is refused on the field, before any request.
+    await history.getByRole('button', { name: 'Add a note' }).click();
+    const note = page.getByRole('dialog', { name: 'Add a note' });
+    await note.getByRole('button', { name: 'Save' }).click();
+    await note.getByText('This field is required.').waitFor();
+    await note.getByLabel('Note').fill('Prefers email to calls.');
+    await note.getByRole('button', { name: 'Save' }).click();
+    await history.getByText('Prefers email to calls.').waitFor();
+    await note.waitFor({ state: 'hidden' });
+    await screenshot(page, 'timeline-person');
+
+    // What the browser sent is what the API keeps, and the company shares the history.
+    const entries = ok(
+      await kontor.gql<{ timeline: { totalCount: number; edges: { node: { kind: string; interaction: { kind: string; direction: string | null; durationSeconds: number | null; outcome: string | null; body: string | null } | null } }[] } }>(
+        `query($s: TimelineSubject!) { timeline(subject: $s) { totalCount edges { node { kind interaction { kind direction durationSeconds outcome body } } } } }`,
+        { s: { type: 'COMPANY', id: acme } },
+        owner.token,
+      ),
+    ).timeline;
+    expect(entries.totalCount).toBe(2);
+    expect(entries.edges.map((edge) => edge.node.interaction)).toEqual([
+      { kind: 'NOTE', direction: null, durationSeconds: null, outcome: null, body: 'Prefers email to calls.' },
+      { kind: 'CALL', direction: 'OUTBOUND', durationSeconds: 120, outcome: 'REACHED', body: 'Wants a quote for 40 chairs.' },
+    ]);
+    await page.goto(`${kontor.url}/companies/${acme}`);
+    await page.getByRole('region', { name: 'History' }).getByText('Call out · 2 min · Reached').waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

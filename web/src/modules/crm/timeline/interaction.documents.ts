@@ -1,0 +1,64 @@
+import { graphql } from '../../../gql';
+
+/** A person's or company's history, newest first: interactions, and tasks added and done. */
+export const TIMELINE = graphql(`
+  query Timeline($subject: TimelineSubject!, $first: Int!, $after: String) {
+    timeline(subject: $subject, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          kind
+          at
+          interaction {
+            id
+            kind
+            direction
+            occurredAt
+            durationSeconds
+            outcome
+            subject
+            body
+            contactId
+            contactName
+            companyId
+            companyName
+            createdAt
+            loggedBy {
+              id
+              name
+              email
+            }
+          }
+          task {
+            id
+            title
+            completedAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const LOG_INTERACTION = graphql(`
+  mutation LogInteraction($input: LogInteractionInput!) {
+    logInteraction(input: $input) {
+      id
+      kind
+    }
+  }
+`);
+
+export const DELETE_INTERACTION = graphql(`
+  mutation DeleteInteraction($input: DeleteInteractionInput!) {
+    deleteInteraction(input: $input)
+  }
+`);
+
+/** Queries whose operation name starts with one of these show interactions: asked again after a change. */
+export const HISTORY_QUERY_PREFIXES = ['Timeline', 'Interactions'];

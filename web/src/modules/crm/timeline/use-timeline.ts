@@ -1,0 +1,30 @@
+import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { TimelineQuery, TimelineSubject } from '../../../gql/graphql';
+import type { ApiError } from '../../../lib/api-error';
+import { request } from '../../../lib/graphql-client';
+import { operationName } from '../../../lib/use-api';
+import { TIMELINE } from './interaction.documents';
+
+/** Entries per page; "Show older" adds the next page below. */
+export const TIMELINE_PAGE = 25;
+
+export type TimelineEntryNode = TimelineQuery['timeline']['edges'][number]['node'];
+
+/**
+ * A subject's history, page after page (keyset `after`). Cached under the operation's name, so
+ * invalidating "Timeline" asks every shown page again, in order: nothing is skipped or shown twice
+ * when an entry was added or removed meanwhile.
+ */
+export function useTimeline(subject: TimelineSubject): UseInfiniteQueryResult<InfiniteData<TimelineQuery, string | null>, ApiError> {
+  const { type, id } = subject;
+  const queryKey = useMemo(() => [operationName(TIMELINE), { subject: { type, id }, first: TIMELINE_PAGE }], [type, id]);
+
+  return useInfiniteQuery<TimelineQuery, ApiError, InfiniteData<TimelineQuery, string | null>, unknown[], string | null>({
+    queryKey,
+    queryFn: ({ pageParam }) => request(TIMELINE, { subject: { type, id }, first: TIMELINE_PAGE, after: pageParam }),
+    initialPageParam: null,
+    getNextPageParam: (last) => (last.timeline.pageInfo.hasNextPage ? (last.timeline.pageInfo.endCursor ?? undefined) : undefined),
+    staleTime: 0,
+  });
+}
