@@ -1,35 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
-import { linkIn, SmtpSink } from '../support/smtp-sink.js';
-import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { errorCode, ok, signUp, uniqueEmail } from '../support/harness.js';
+import { linkIn } from '../support/smtp-sink.js';
+import { browserSuite, openPage, pageErrors, screenshot } from './support/browser.js';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
 describe('emailed links open the web app', () => {
-  let kontor: Kontor;
-  let sink: SmtpSink;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    sink = new SmtpSink();
-    kontor = await startKontor({ smtpUrl: await sink.start() });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kontor?.close();
-    await sink?.stop();
-  });
+  const suite = browserSuite({ mail: true });
 
   it('the verification link confirms the address once, and says so', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('verify-web') });
-    const mail = await sink.waitFor(owner.email, (m) => /Confirm your email/.test(m.subject ?? ''));
-    const page = await openPage(browser);
-    await page.goto(linkIn(mail, `${kontor.url}/verify-email?token=`));
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('verify-web') });
+    const mail = await suite.sink.waitFor(owner.email, (m) => /Confirm your email/.test(m.subject ?? ''));
+    const page = await openPage(suite.browser);
+    await page.goto(linkIn(mail, `${suite.kontor.url}/verify-email?token=`));
     await page.getByText('Your email address is confirmed. Thank you!').waitFor();
-    expect(ok(await kontor.gql<{ me: { user: { emailVerified: boolean } } }>(`{ me { user { emailVerified } } }`, {}, owner.token)).me.user.emailVerified).toBe(true);
+    expect(ok(await suite.kontor.gql<{ me: { user: { emailVerified: boolean } } }>(`{ me { user { emailVerified } } }`, {}, owner.token)).me.user.emailVerified).toBe(true);
     await page.reload();
     await page.getByText('This link is invalid, already used or expired. Ask for a new one.').waitFor();
     await screenshot(page, 'email-verify-used');
@@ -37,16 +22,16 @@ describe('emailed links open the web app', () => {
   });
 
   it('forgot password: the emailed link sets a new password, then logging in works with it', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('reset-web') });
-    const page = await openPage(browser);
-    await page.goto(`${kontor.url}/login`);
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('reset-web') });
+    const page = await openPage(suite.browser);
+    await page.goto(`${suite.kontor.url}/login`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('Email').fill(owner.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText(`If ${owner.email} has an account`).waitFor();
 
-    const mail = await sink.waitFor(owner.email, (m) => /Reset your Kontor password/.test(m.subject ?? ''));
-    await page.goto(linkIn(mail, `${kontor.url}/reset-password?token=`));
+    const mail = await suite.sink.waitFor(owner.email, (m) => /Reset your Kontor password/.test(m.subject ?? ''));
+    await page.goto(linkIn(mail, `${suite.kontor.url}/reset-password?token=`));
     await page.getByRole('textbox', { name: 'New password', exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('Repeat the new password').fill('something else entirely');
     await page.getByRole('button', { name: 'Set the password' }).click();
@@ -55,7 +40,7 @@ describe('emailed links open the web app', () => {
     await page.getByRole('button', { name: 'Set the password' }).click();
     await page.getByText('Your password is changed').waitFor();
     // The reset ended the session opened at sign-up.
-    expect(errorCode(await kontor.gql(`{ me { role } }`, {}, owner.token))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await suite.kontor.gql(`{ me { role } }`, {}, owner.token))).toBe('UNAUTHENTICATED');
 
     await page.getByRole('link', { name: 'Back to log in' }).click();
     await page.getByLabel('Email').fill(owner.email);

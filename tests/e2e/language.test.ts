@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
-import { launchBrowser, navigationItems, openPage, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ok, signUp, uniqueEmail } from '../support/harness.js';
+import { browserSuite, navigationItems, openPage, screenshot } from './support/browser.js';
 
 type Strings = Record<string, Record<string, unknown>>;
 const load = (language: string, area: string): Strings => JSON.parse(readFileSync(`web/src/i18n/locales/${language}/${area}.json`, 'utf8')) as Strings;
@@ -13,24 +12,13 @@ const pick = (tree: Strings, path: string): string => {
 };
 
 describe('languages in the browser', () => {
-  let kontor: Kontor;
-  let browser: Browser;
+  const suite = browserSuite({ workers: false });
   const greek = { common: load('el', 'common'), settings: load('el', 'settings'), crm: load('el', 'crm'), home: load('el', 'home') };
 
-  beforeAll(async () => {
-    kontor = await startKontor({ workers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kontor?.close();
-  });
-
   it('switching the profile to Greek shows the app in Greek, on this device and the next', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('greek') });
-    const page = await openPage(browser, { token: owner.token });
-    await page.goto(`${kontor.url}/settings/profile`);
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('greek') });
+    const page = await openPage(suite.browser, { token: owner.token });
+    await page.goto(`${suite.kontor.url}/settings/profile`);
     await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
 
     await page.getByRole('combobox', { name: 'Language' }).click();
@@ -45,17 +33,17 @@ describe('languages in the browser', () => {
     await screenshot(page, 'language-greek-profile');
 
     // The language belongs to the person: another browser, signed in as them, opens in Greek.
-    const me = ok(await kontor.gql<{ me: { user: { locale: string } } }>(`{ me { user { locale } } }`, {}, owner.token)).me;
+    const me = ok(await suite.kontor.gql<{ me: { user: { locale: string } } }>(`{ me { user { locale } } }`, {}, owner.token)).me;
     expect(me.user.locale).toBe('el');
-    const elsewhere = await openPage(browser, { token: owner.token, locale: 'en-GB' });
-    await elsewhere.goto(`${kontor.url}/`);
+    const elsewhere = await openPage(suite.browser, { token: owner.token, locale: 'en-GB' });
+    await elsewhere.goto(`${suite.kontor.url}/`);
     await expect.poll(() => navigationItems(elsewhere)).toContain(greekHome);
     await screenshot(elsewhere, 'language-greek-home');
   });
 
   it('before signing in, the log-in page follows the browser and the language picker', async () => {
-    const page = await openPage(browser, { locale: 'el-GR' });
-    await page.goto(`${kontor.url}/login`);
+    const page = await openPage(suite.browser, { locale: 'el-GR' });
+    await page.goto(`${suite.kontor.url}/login`);
     await page.getByRole('heading', { level: 1, name: pick(greek.common, 'auth.logIn.title') }).waitFor();
     await page.getByRole('combobox', { name: pick(greek.common, 'auth.language') }).click();
     await page.getByRole('option', { name: 'Română' }).click();

@@ -1,30 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
-import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ok, signUp, uniqueEmail } from '../support/harness.js';
+import { browserSuite, openPage, pageErrors, screenshot } from './support/browser.js';
 
 const CONTACTS = `query($filter: ContactFilter) { contacts(first: 10, filter: $filter) { totalCount edges { node { firstName lastName email phone jobTitle } } } }`;
 
 describe('people in the browser', () => {
-  let kontor: Kontor;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    kontor = await startKontor({ workers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kontor?.close();
-  });
+  const suite = browserSuite({ workers: false });
 
   it('creates, finds and edits a person; a value only the server refuses is shown on its field', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('people') });
-    const page = await openPage(browser, { token: owner.token });
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('people') });
+    const page = await openPage(suite.browser, { token: owner.token });
 
     // An empty company is told what to do first.
-    await page.goto(`${kontor.url}/contacts`);
+    await page.goto(`${suite.kontor.url}/contacts`);
     await page.getByRole('heading', { name: 'Add your first person' }).waitFor();
     await screenshot(page, 'people-first-run');
 
@@ -39,12 +27,12 @@ describe('people in the browser', () => {
     await page.getByText('Maria Ionescu was added.').waitFor();
 
     // Saved exactly as typed (the phone in E.164).
-    const saved = ok(await kontor.gql<{ contacts: { totalCount: number; edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts;
+    const saved = ok(await suite.kontor.gql<{ contacts: { totalCount: number; edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts;
     expect(saved.totalCount).toBe(1);
     expect(saved.edges[0]?.node).toEqual({ firstName: 'Maria', lastName: 'Ionescu', email: 'maria.ionescu@example.test', phone: '+40721234567', jobTitle: null });
 
     // Find her from the list.
-    await page.goto(`${kontor.url}/contacts`);
+    await page.goto(`${suite.kontor.url}/contacts`);
     await page.getByRole('searchbox', { name: 'Search' }).fill('ionescu');
     await page.waitForURL(/q=ionescu/);
     await page.getByRole('link', { name: 'Maria Ionescu' }).waitFor();
@@ -69,14 +57,14 @@ describe('people in the browser', () => {
     await page.getByText('Enter the number with its country code, such as +40721234567.').waitFor();
     await screenshot(page, 'people-phone-refused');
     // Nothing was written by the refused save.
-    expect(ok(await kontor.gql<{ contacts: { edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts.edges[0]?.node.jobTitle).toBeNull();
+    expect(ok(await suite.kontor.gql<{ contacts: { edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts.edges[0]?.node.jobTitle).toBeNull();
 
     await phone.fill('+40 745 000 111');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: 'Maria Ionescu' }).waitFor();
     await page.getByText('Head of purchasing').first().waitFor();
     await screenshot(page, 'people-detail');
-    const edited = ok(await kontor.gql<{ contacts: { edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts.edges[0]?.node;
+    const edited = ok(await suite.kontor.gql<{ contacts: { edges: { node: Record<string, string | null> }[] } }>(CONTACTS, {}, owner.token)).contacts.edges[0]?.node;
     expect(edited).toEqual({ firstName: 'Maria', lastName: 'Ionescu', email: 'maria.ionescu@example.test', phone: '+40745000111', jobTitle: 'Head of purchasing' });
     expect(pageErrors(page)).toEqual([]);
   });

@@ -1,36 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
-import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ok, signUp, uniqueEmail } from '../support/harness.js';
+import { browserSuite, openPage, pageErrors, screenshot } from './support/browser.js';
 
 const PHONE = { width: 390, height: 844 };
 
 describe('on a phone (390x844)', () => {
-  let kontor: Kontor;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    kontor = await startKontor({ workers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kontor?.close();
-  });
+  const suite = browserSuite({ workers: false });
 
   it('the navigation folds behind a menu button, lists become cards, and nothing overflows sideways', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('phone'), companyName: 'Ελληνική Εταιρεία Εμπορίου Ανώνυμη Εταιρεία' });
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('phone'), companyName: 'Ελληνική Εταιρεία Εμπορίου Ανώνυμη Εταιρεία' });
     const people: [string, string][] = [
       ['Ana', 'Pop'],
       ['Bogdan', 'Ionescu'],
       ['Carmen', 'Dumitrescu'],
     ];
     for (const [firstName, lastName] of people) {
-      ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName, lastName, email: `${firstName.toLowerCase()}@example.test` } }, owner.token));
+      ok(await suite.kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName, lastName, email: `${firstName.toLowerCase()}@example.test` } }, owner.token));
     }
-    const page = await openPage(browser, { token: owner.token, viewport: PHONE });
-    await page.goto(`${kontor.url}/contacts`);
+    const page = await openPage(suite.browser, { token: owner.token, viewport: PHONE });
+    await page.goto(`${suite.kontor.url}/contacts`);
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
 
     // Lists are cards, not a table.
@@ -57,8 +45,8 @@ describe('on a phone (390x844)', () => {
 
     // At the breakpoint itself (a tablet held upright, 768 px) it is the laptop layout: navigation
     // open and usable, the list a table.
-    const tablet = await openPage(browser, { token: owner.token, viewport: { width: 768, height: 1024 } });
-    await tablet.goto(`${kontor.url}/contacts`);
+    const tablet = await openPage(suite.browser, { token: owner.token, viewport: { width: 768, height: 1024 } });
+    await tablet.goto(`${suite.kontor.url}/contacts`);
     await tablet.getByRole('table').waitFor();
     expect(await tablet.evaluate(`document.querySelector('[data-testid=main-nav]').closest('[inert]') === null`)).toBe(true);
     expect(await tablet.evaluate(`document.querySelector('[data-testid=main-nav]').getBoundingClientRect().right > 0`)).toBe(true);

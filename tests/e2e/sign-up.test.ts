@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, PASSWORD, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
-import { launchBrowser, navigationItems, openPage, pageErrors, screenshot, signUpInBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ok, PASSWORD, signUp, uniqueEmail } from '../support/harness.js';
+import { browserSuite, navigationItems, openPage, pageErrors, screenshot, signUpInBrowser } from './support/browser.js';
 
 const ME = `{ me { role user { email name locale } tenant { name settings { timeZone locale } } } }`;
 
 describe('signing up and in, in the browser', () => {
-  let kontor: Kontor;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    kontor = await startKontor({ workers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kontor?.close();
-  });
+  const suite = browserSuite({ workers: false });
 
   it('a new company signs up and lands in its app, with a first-run checklist instead of empty tables', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/Oslo' });
     const fresh = await context.newPage();
-    const signedUp = await signUpInBrowser(fresh, kontor.url, { companyName: 'Fjord Trading AS', name: 'Ana Pop' });
+    const signedUp = await signUpInBrowser(fresh, suite.kontor.url, { companyName: 'Fjord Trading AS', name: 'Ana Pop' });
 
     expect(await navigationItems(fresh)).toEqual(['Home', 'People', 'Companies', 'Tasks']);
     await fresh.getByRole('heading', { name: 'Get started' }).waitFor();
@@ -33,20 +21,20 @@ describe('signing up and in, in the browser', () => {
     // What the browser sent reached the API: the company has the browser's time zone and language.
     const token = await fresh.evaluate(`localStorage.getItem('kontor.token')`);
     expect(typeof token).toBe('string');
-    const me = ok(await kontor.gql<{ me: { role: string; user: { email: string; name: string; locale: string }; tenant: { name: string; settings: { timeZone: string; locale: string } } } }>(ME, {}, String(token))).me;
+    const me = ok(await suite.kontor.gql<{ me: { role: string; user: { email: string; name: string; locale: string }; tenant: { name: string; settings: { timeZone: string; locale: string } } } }>(ME, {}, String(token))).me;
     expect(me).toEqual({ role: 'OWNER', user: { email: signedUp.email, name: 'Ana Pop', locale: 'en' }, tenant: { name: 'Fjord Trading AS', settings: { timeZone: 'Europe/Oslo', locale: 'en' } } });
 
     // A deep link survives a reload.
-    await fresh.goto(`${kontor.url}/switch-company`);
+    await fresh.goto(`${suite.kontor.url}/switch-company`);
     await fresh.reload();
     await fresh.getByRole('heading', { level: 1, name: 'Your companies' }).waitFor();
     await context.close();
   });
 
   it('an address that already has an account is refused on the email field, in words, and nothing is lost', async () => {
-    const existing = await signUp(kontor, { email: uniqueEmail('taken') });
-    const page = await openPage(browser);
-    await page.goto(`${kontor.url}/signup`);
+    const existing = await signUp(suite.kontor, { email: uniqueEmail('taken') });
+    const page = await openPage(suite.browser);
+    await page.goto(`${suite.kontor.url}/signup`);
     await page.getByLabel('Company name').fill('Second Company SRL');
     await page.getByLabel('Email').fill(existing.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('another long passphrase');
@@ -67,15 +55,15 @@ describe('signing up and in, in the browser', () => {
   });
 
   it('log out, then log in again returns to the page that was asked for', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('relogin') });
-    const page = await openPage(browser, { token: owner.token });
-    await page.goto(`${kontor.url}/switch-company`);
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('relogin') });
+    const page = await openPage(suite.browser, { token: owner.token });
+    await page.goto(`${suite.kontor.url}/switch-company`);
     await page.getByRole('button', { name: /^Account of/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expect(await page.evaluate(`localStorage.getItem('kontor.token')`)).toBeNull();
 
-    await page.goto(`${kontor.url}/switch-company`);
+    await page.goto(`${suite.kontor.url}/switch-company`);
     await page.waitForURL(/\/login\?next=%2Fswitch-company$/);
     await page.getByLabel('Email').fill(owner.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password at all');
@@ -88,9 +76,9 @@ describe('signing up and in, in the browser', () => {
   });
 
   it('works from the keyboard alone: log in with Tab and Enter, skip the navigation, move between pages', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('keyboard') });
-    const page = await openPage(browser);
-    await page.goto(`${kontor.url}/login`);
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('keyboard') });
+    const page = await openPage(suite.browser);
+    await page.goto(`${suite.kontor.url}/login`);
     await page.getByLabel('Email').focus();
     await page.keyboard.type(owner.email);
     await page.keyboard.press('Tab');

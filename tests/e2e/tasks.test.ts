@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
-import { SmtpSink } from '../support/smtp-sink.js';
-import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ok, signUp, uniqueEmail } from '../support/harness.js';
+import { browserSuite, openPage, pageErrors, screenshot } from './support/browser.js';
 
 const ZONE = 'Europe/Bucharest';
 
@@ -17,26 +15,12 @@ function localInput(date: Date, zone: string): string {
 }
 
 describe('tasks in the browser', () => {
-  let kontor: Kontor;
-  let sink: SmtpSink;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    sink = new SmtpSink();
-    kontor = await startKontor({ smtpUrl: await sink.start() });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kontor?.close();
-    await sink?.stop();
-  });
+  const suite = browserSuite({ mail: true });
 
   it('a task created in the form reminds its assignee once, in the app and by email, and is ticked off', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('tasks') });
-    const page = await openPage(browser, { token: owner.token, timezoneId: ZONE });
-    await page.goto(`${kontor.url}/tasks`);
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('tasks') });
+    const page = await openPage(suite.browser, { token: owner.token, timezoneId: ZONE });
+    await page.goto(`${suite.kontor.url}/tasks`);
     await page.getByRole('region', { name: 'No tasks yet' }).waitFor();
     await screenshot(page, 'tasks-first-run');
 
@@ -51,17 +35,17 @@ describe('tasks in the browser', () => {
     await page.getByText('Overdue').first().waitFor();
 
     // The due time reached the API as the same instant the device meant.
-    const saved = ok(await kontor.gql<{ tasks: { edges: { node: { title: string; dueAt: string; assignee: { email: string } | null } }[] } }>(`{ tasks(filter: { mine: true }) { edges { node { title dueAt assignee { email } } } } }`, {}, owner.token)).tasks.edges;
+    const saved = ok(await suite.kontor.gql<{ tasks: { edges: { node: { title: string; dueAt: string; assignee: { email: string } | null } }[] } }>(`{ tasks(filter: { mine: true }) { edges { node { title dueAt assignee { email } } } } }`, {}, owner.token)).tasks.edges;
     expect(saved).toHaveLength(1);
     expect(saved[0]?.node.assignee?.email).toBe(owner.email);
     expect(localInput(new Date(saved[0]?.node.dueAt ?? ''), ZONE)).toBe(typed);
 
-    const mail = await sink.waitFor(owner.email, (m) => m.subject === 'Reminder: Call Maria back');
+    const mail = await suite.sink.waitFor(owner.email, (m) => m.subject === 'Reminder: Call Maria back');
     expect(mail.text).toContain('/tasks?task=');
 
     // The bell shows it (after a reload: it asks every minute on its own).
     await expect
-      .poll(async () => ok(await kontor.gql<{ unreadNotificationCount: number }>(`{ unreadNotificationCount }`, {}, owner.token)).unreadNotificationCount)
+      .poll(async () => ok(await suite.kontor.gql<{ unreadNotificationCount: number }>(`{ unreadNotificationCount }`, {}, owner.token)).unreadNotificationCount)
       .toBe(1);
     await page.reload();
     await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
@@ -74,10 +58,10 @@ describe('tasks in the browser', () => {
 
     await page.getByRole('checkbox', { name: 'Mark “Call Maria back” done' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Call Maria back' }).count()).toBe(0);
-    const done = ok(await kontor.gql<{ tasks: { edges: { node: { completedAt: string | null } }[] } }>(`{ tasks(filter: { status: DONE }) { edges { node { completedAt } } } }`, {}, owner.token)).tasks.edges;
+    const done = ok(await suite.kontor.gql<{ tasks: { edges: { node: { completedAt: string | null } }[] } }>(`{ tasks(filter: { status: DONE }) { edges { node { completedAt } } } }`, {}, owner.token)).tasks.edges;
     expect(done).toHaveLength(1);
     // One reminder, however long we look.
-    expect(sink.to(owner.email).filter((m) => m.subject === 'Reminder: Call Maria back')).toHaveLength(1);
+    expect(suite.sink.to(owner.email).filter((m) => m.subject === 'Reminder: Call Maria back')).toHaveLength(1);
     expect(pageErrors(page)).toEqual([]);
   });
 });

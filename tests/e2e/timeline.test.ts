@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, signUp, startKontor, uniqueEmail, type Kontor } from '../support/harness.js';
-import { launchBrowser, openPage, pageErrors, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ok, signUp, uniqueEmail } from '../support/harness.js';
+import { browserSuite, openPage, pageErrors, screenshot } from './support/browser.js';
 
 describe('a person’s history in the browser', () => {
-  let kontor: Kontor;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    kontor = await startKontor({ workers: false });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await kontor?.close();
-  });
+  const suite = browserSuite({ workers: false });
 
   it('logs a call and a note from the person’s card; both show on the person’s and the company’s history', async () => {
-    const owner = await signUp(kontor, { email: uniqueEmail('history') });
-    const acme = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Acme SRL" }) { id } }`, {}, owner.token)).createCompany.id;
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('history') });
+    const acme = ok(await suite.kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Acme SRL" }) { id } }`, {}, owner.token)).createCompany.id;
     const ana = ok(
-      await kontor.gql<{ createContact: { id: string } }>(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'Ana', lastName: 'Pop', companyId: acme } }, owner.token),
+      await suite.kontor.gql<{ createContact: { id: string } }>(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'Ana', lastName: 'Pop', companyId: acme } }, owner.token),
     ).createContact.id;
 
-    const page = await openPage(browser, { token: owner.token });
-    await page.goto(`${kontor.url}/contacts/${ana}`);
+    const page = await openPage(suite.browser, { token: owner.token });
+    await page.goto(`${suite.kontor.url}/contacts/${ana}`);
     const history = page.getByRole('region', { name: 'History' });
     await history.getByText('Nothing has happened with Ana Pop yet').waitFor();
 
@@ -52,7 +40,7 @@ describe('a person’s history in the browser', () => {
 
     // What the browser sent is what the API keeps, and the company shares the history.
     const entries = ok(
-      await kontor.gql<{ timeline: { totalCount: number; edges: { node: { kind: string; interaction: { kind: string; direction: string | null; durationSeconds: number | null; outcome: string | null; body: string | null } | null } }[] } }>(
+      await suite.kontor.gql<{ timeline: { totalCount: number; edges: { node: { kind: string; interaction: { kind: string; direction: string | null; durationSeconds: number | null; outcome: string | null; body: string | null } | null } }[] } }>(
         `query($s: TimelineSubject!) { timeline(subject: $s) { totalCount edges { node { kind interaction { kind direction durationSeconds outcome body } } } } }`,
         { s: { type: 'COMPANY', id: acme } },
         owner.token,
@@ -63,7 +51,7 @@ describe('a person’s history in the browser', () => {
       { kind: 'NOTE', direction: null, durationSeconds: null, outcome: null, body: 'Prefers email to calls.' },
       { kind: 'CALL', direction: 'OUTBOUND', durationSeconds: 120, outcome: 'REACHED', body: 'Wants a quote for 40 chairs.' },
     ]);
-    await page.goto(`${kontor.url}/companies/${acme}`);
+    await page.goto(`${suite.kontor.url}/companies/${acme}`);
     await page.getByRole('region', { name: 'History' }).getByText('Call out · 2 min · Reached').waitFor();
     expect(pageErrors(page)).toEqual([]);
   });

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { PASSWORD, uniqueEmail } from '../../support/harness.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { PASSWORD, startKontor, uniqueEmail, type Kontor } from '../../support/harness.js';
+import { SmtpSink } from '../../support/smtp-sink.js';
 
 /** Debian's Chromium (`.ci/run` installs it); CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,4 +83,46 @@ export async function signUpInBrowser(page: Page, url: string, input: Partial<Br
 export async function navigationItems(page: Page): Promise<string[]> {
   const texts = await page.getByTestId('main-nav').getByRole('link').allInnerTexts();
   return texts.map((text) => text.trim());
+}
+
+export interface BrowserSuite {
+  readonly kontor: Kontor;
+  readonly browser: Browser;
+  /** The SMTP sink Kontor mails to (with `mail: true`). */
+  readonly sink: SmtpSink;
+}
+
+/**
+ * For one describe block: Kontor (with its workers, and a real SMTP sink when `mail`) and Chromium,
+ * started before the tests and stopped after them.
+ */
+export function browserSuite(options: { mail?: boolean; workers?: boolean } = {}): BrowserSuite {
+  let kontor: Kontor | undefined;
+  let browser: Browser | undefined;
+  let sink: SmtpSink | undefined;
+  beforeAll(async () => {
+    sink = options.mail ? new SmtpSink() : undefined;
+    kontor = await startKontor({ smtpUrl: sink ? await sink.start() : undefined, workers: options.workers ?? true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kontor?.close();
+    await sink?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started (used outside a test?)`);
+    return value;
+  };
+  return {
+    get kontor() {
+      return started(kontor, 'Kontor');
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    get sink() {
+      return started(sink, 'The SMTP sink (mail: true)');
+    },
+  };
 }
