@@ -9,7 +9,7 @@ import type { Processor } from './worker-host.js';
 /** Every queue's processor. Module queues join here as their modules gain jobs. */
 export function processors(app: App, mail: MailDriver): Record<string, Processor> {
   return {
-    [PLATFORM_QUEUES.mailing]: mailingProcessor(mail) as Processor,
-    [REMINDER_QUEUE]: reminderProcessor(app) as Processor,
+    [PLATFORM_QUEUES.mailing]: mailingProcessor(mail),
+    [REMINDER_QUEUE]: reminderProcessor(app),
   };
 }

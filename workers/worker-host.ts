@@ -4,7 +4,8 @@ import { inTenant } from '../api/src/platform/context/tenant-scope.js';
 import { loadTenantModules } from '../api/src/platform/modules/module.service.js';
 import { postgresConnection, redisOptions, type QueueBackendConfig, type TenantJobData } from './queues.js';
 
-export type Processor = (job: Job<TenantJobData>) => Promise<unknown>;
+/** A queue's job handler; `token` is the worker's lock on the job (needed to move it, e.g. back to delayed). */
+export type Processor = (job: Job<TenantJobData>, token?: string) => Promise<unknown>;
 
 /** While a module is off its jobs wait; they are looked at again after this delay. */
 export const MODULE_OFF_RECHECK_MS = 60_000;
@@ -45,7 +46,7 @@ export function moduleGated(app: App, queue: string, processor: Processor): Proc
       await job.moveToDelayed(Date.now() + MODULE_OFF_RECHECK_MS, token);
       throw new DelayedError();
     }
-    return processor(job);
+    return processor(job, token);
   };
 }
 

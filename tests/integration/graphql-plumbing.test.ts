@@ -49,6 +49,13 @@ describe('GraphQL plumbing', () => {
     }
   });
 
+  it('runs every database session in UTC, whatever the server’s default, so timestamp cursors mean the same everywhere', async () => {
+    const em = kontor.app.orm.em.fork({ useContext: false });
+    expect(await em.execute(`show timezone`)).toEqual([{ TimeZone: 'UTC' }]);
+    // The sentinel that sorts undated tasks last reads back as a cursor key in UTC.
+    expect(await em.execute(`select '0001-01-01T00:00:00Z'::timestamptz::text as key`)).toEqual([{ key: '0001-01-01 00:00:00+00' }]);
+  });
+
   it('refuses a query deeper than the limit before running it', async () => {
     const deep = `{ companies { edges { node { contacts { edges { node { company { contacts { edges { node { company { name } } } } } } } } } } } }`;
     const result = await kontor.gql(deep, {}, owner.token);

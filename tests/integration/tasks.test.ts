@@ -466,6 +466,18 @@ describe('CRM tasks through GraphQL', () => {
     });
   });
 
+  it('a former member’s tasks count and list as unassigned, in one row with the unassigned ones', async () => {
+    const owner = await signUp(kontor);
+    const agent = await join(kontor, owner, 'AGENT', mailText);
+    const past = '2021-03-01T09:00:00.000Z';
+    await t.create(owner.token, { title: 'Left behind', dueAt: past, assigneeId: agent.userId });
+    await t.create(owner.token, { title: 'Nobody’s', dueAt: '2021-04-01T09:00:00.000Z', assigneeId: null });
+    ok(await kontor.gql(`mutation($input: RemoveMemberInput!) { removeMember(input: $input) }`, { input: { userId: agent.userId } }, owner.token));
+    expect(await t.overdue(owner.token)).toEqual([{ assignee: null, count: 2, oldestDueAt: past }]);
+    const unassigned = await t.list(owner.token, { filter: { unassigned: true } });
+    expect(unassigned.totalCount).toBe(2);
+  });
+
   it('deleting a contact or a company keeps their tasks, about nobody', async () => {
     const owner = await signUp(kontor);
     const ana = await t.contact(owner.token, { firstName: 'Ana' });
@@ -764,28 +776,35 @@ describe.each([
     expect((await t.get(owner.token, inApp.searchParams.get('task') ?? '')).title).toBe('Follow the link');
   });
 
-  it('with CRM.tasks switched off, a task reaching its due time sends no reminder', async () => {
+  it('with CRM.tasks switched off, a reminder waits (delayed, not failed) and goes out once tasks are back on', async () => {
     const owner = await signUp(kontor);
     const dueAt = inMs(2_000);
     const task = await t.create(owner.token, { title: 'Feature off', dueAt });
     await t.setTasksFeature(owner.token, false);
+    let switchedBack = false;
     try {
-      // The worker has taken the job (it ran, or put it back to wait while the feature is off).
+      // The worker took the job and put it back to wait: delayed, not failed, nothing sent.
       await expect
         .poll(
           async () => {
             const job = await reminders.get(reminderJobId(task, dueAt));
-            const state = await job?.getState();
-            return job?.processedOn !== undefined && job.processedOn !== null && state !== 'active' && state !== 'waiting';
+            return job?.processedOn !== undefined && job.processedOn !== null ? await job.getState() : 'not yet';
           },
           { timeout: 25_000, interval: 100 },
         )
-        .toBe(true);
+        .toBe('delayed');
       expect(await t.unread(owner.token)).toBe(0);
       expect(await mails.get(mailJobId(task, dueAt))).toBeUndefined();
       expect(reminderMails(owner.email)).toHaveLength(0);
-    } finally {
+
       await t.setTasksFeature(owner.token, true);
+      switchedBack = true;
+      // Its next look comes a minute later; bring it forward rather than wait.
+      await (await reminders.get(reminderJobId(task, dueAt)))?.promote();
+      await expect.poll(() => t.unread(owner.token), { timeout: 25_000, interval: 100 }).toBe(1);
+      await expect.poll(() => reminderMails(owner.email).length, { timeout: 25_000, interval: 100 }).toBe(1);
+    } finally {
+      if (!switchedBack) await t.setTasksFeature(owner.token, true);
     }
   });
 
@@ -817,7 +836,12 @@ describe.each([
 
     expect(await t.markRead(owner.token, { ids: [first] })).toBe(1);
     expect(await t.markRead(owner.token, { ids: [first] })).toBe(0);
-    expect(await t.markRead(owner.token, { ids: [] })).toBe(0);
+    // Saying nothing, or both, is refused with the field; so is an unbounded list.
+    const refused = async (input: Record<string, unknown>) => (await kontor.gql(MARK_READ, { input }, owner.token)).errors?.[0]?.extensions;
+    expect(await refused({ ids: [] })).toMatchObject({ code: 'BAD_USER_INPUT', path: ['input', 'ids'], reason: 'REQUIRED' });
+    expect(await refused({})).toMatchObject({ code: 'BAD_USER_INPUT', path: ['input', 'ids'], reason: 'REQUIRED' });
+    expect(await refused({ ids: [first], all: true })).toMatchObject({ code: 'BAD_USER_INPUT', path: ['input', 'all'] });
+    expect(await refused({ ids: Array.from({ length: 201 }, () => first) })).toMatchObject({ code: 'BAD_USER_INPUT', path: ['input', 'ids'], reason: 'TOO_LONG', params: { max: 200 } });
     const afterOne = await t.notifications(owner.token);
     expect(afterOne.unread).toBe(1);
     expect(afterOne.nodes.find((n) => n.id === first)?.readAt).not.toBeNull();

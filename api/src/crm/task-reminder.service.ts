@@ -95,7 +95,17 @@ export async function sendTaskReminder(app: App, job: TaskReminderJob, retry: bo
   });
   if (reminded === 'feature-off') return 'feature-off';
   if (!reminded) return 'skipped';
-  const due = new Intl.DateTimeFormat(reminded.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: reminded.timeZone }).format(new Date(job.dueAt));
+  // In the company's time zone, named, so nobody misreads it wherever they are.
+  const due = new Intl.DateTimeFormat(reminded.locale, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: reminded.timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(job.dueAt));
   const link = `${app.config.appUrl}${taskLink(job.taskId)}`;
   await enqueueMail(app, job.tenantId, message(reminded.email, `Reminder: ${reminded.title}`, [`“${reminded.title}” is due ${due}.`], { href: link, label: 'Open the task' }), {
     jobId: `task-mail-${job.taskId}-${new Date(job.dueAt).getTime()}`,

@@ -30,6 +30,9 @@ function sortOf(field: TaskOrderField, direction: OrderDirection): SortKey {
   return { name: 'DUE_AT', expr: `coalesce(t.due_at, '${last}'::timestamptz)`, cast: 'timestamptz' };
 }
 
+/** True for a task whose assignee is no longer a member (their tasks show and count as unassigned). */
+const NOT_A_MEMBER = `not exists (select 1 from memberships mm where mm.tenant_id = t.tenant_id and mm.user_id = t.assignee_id)`;
+
 /** The assignee (only while a member) and the subject's name come with each row. */
 const JOINED_COLUMNS = `u.id as u_id, u.email as u_email, u.name as u_name, u.email_verified_at as u_verified, u.locale as u_locale,
   case t.subject_type when 'CONTACT' then sc.first_name || coalesce(' ' || sc.last_name, '') when 'COMPANY' then sco.name end as subject_name`;
@@ -112,7 +115,8 @@ export async function listTasks(
     conditions.push(me ? { sql: 't.assignee_id = ?', params: [me] } : { sql: 'false', params: [] });
   }
   if (filter?.assigneeId) conditions.push({ sql: 't.assignee_id = ?', params: [fromGlobalId('User', filter.assigneeId, ['filter', 'assigneeId'])] });
-  if (filter?.unassigned) conditions.push({ sql: 't.assignee_id is null', params: [] });
+  // A former member's task is nobody's now: it counts as unassigned, as it shows.
+  if (filter?.unassigned) conditions.push({ sql: `(t.assignee_id is null or ${NOT_A_MEMBER})`, params: [] });
   if (filter?.overdue) conditions.push({ sql: 't.completed_at is null and t.due_at < now()', params: [] });
   if (filter?.dueBefore) conditions.push({ sql: 't.due_at < ?', params: [filter.dueBefore] });
   if (filter?.dueAfter) conditions.push({ sql: 't.due_at >= ?', params: [filter.dueAfter] });
@@ -140,13 +144,12 @@ export async function listTasks(
 export async function overdueTasks(ctx: ServiceContext): Promise<OverdueTasksNode[]> {
   const rows = await (await ctx.em()).execute<Row[]>(
     `select o.count, o.oldest, u.id as u_id, u.email as u_email, u.name as u_name, u.email_verified_at as u_verified, u.locale as u_locale
-       from (select t.assignee_id, count(*)::int as count, min(t.due_at) as oldest
+       from (select case when ${NOT_A_MEMBER} then null else t.assignee_id end as assignee_id, count(*)::int as count, min(t.due_at) as oldest
                from crm_tasks t where t.tenant_id = ? and t.completed_at is null and t.due_at < now()
-              group by t.assignee_id) o
-       left join memberships m on m.tenant_id = ? and m.user_id = o.assignee_id
-       left join users u on u.id = m.user_id
+              group by 1) o
+       left join users u on u.id = o.assignee_id
       order by o.count desc, o.oldest asc`,
-    [ctx.tenantId, ctx.tenantId],
+    [ctx.tenantId],
   );
   return rows.map((row) => ({ assignee: userFromRow(row), count: Number(row.count), oldestDueAt: rowDate(row.oldest) }));
 }

@@ -80,7 +80,7 @@ export class TaskFilter {
   @Field(() => ID, { nullable: true, description: 'Only tasks of this person (a User id).' })
   assigneeId?: string;
 
-  @Field({ nullable: true, description: 'Only tasks nobody is assigned to.' })
+  @Field({ nullable: true, description: 'Only tasks nobody is assigned to (or a former member).' })
   unassigned?: boolean;
 
   @Field({ nullable: true, description: 'Only open tasks past their due time.' })
@@ -164,7 +164,7 @@ export class DeleteTaskInput {
 
 @ObjectType('OverdueTasks', { description: 'How many open tasks are past due, for one assignee.' })
 export class OverdueTasksNode {
-  @Field(() => UserNode, { nullable: true, description: 'Null: tasks nobody is assigned to.' })
+  @Field(() => UserNode, { nullable: true, description: 'Null: tasks nobody (or a former member) is assigned to.' })
   assignee!: UserNode | null;
 
   @Field(() => Int)

@@ -22,6 +22,9 @@ export function ormConfig(options: OrmOptions): Options {
     // Entities are explicit; nothing is discovered from disk at run time.
     discovery: { warnWhenNoEntities: true, requireEntitiesArray: true },
     forceUtcTimezone: true,
+    // Every session in UTC, whatever the server's default: timestamps as text (keyset cursors) must not
+    // depend on where the database runs.
+    driverOptions: { connection: { options: '-c TimeZone=UTC' } },
     // BullMQ's PostgreSQL backend keeps its own tables in this schema; they are not ours to diff.
     schemaGenerator: { ignoreSchema: ['bullmq'] },
     allowGlobalContext: false,

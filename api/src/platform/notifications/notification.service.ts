@@ -1,4 +1,7 @@
-import { UnauthenticatedError } from '../../graphql/errors.js';
+import { BadUserInputError, UnauthenticatedError } from '../../graphql/errors.js';
+
+/** Ids one call may mark; a page of the list is at most 200. */
+const MAX_IDS = 200;
 import { fromGlobalId, toGlobalId } from '../../graphql/global-id.js';
 import { keysetPage, rowDate, rowText, type Row, type SqlCondition } from '../../graphql/keyset.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../../graphql/pagination.js';
@@ -48,11 +51,13 @@ export async function unreadNotificationCount(ctx: ServiceContext): Promise<numb
 export async function markNotificationsRead(ctx: ServiceContext, input: { ids?: string[] | null; all?: boolean | null }): Promise<number> {
   const userId = personOf(ctx);
   const em = await ctx.em();
+  if (input.all && input.ids?.length) throw BadUserInputError.field(['input', 'all'], 'either ids or all, not both');
   if (input.all) {
     return (await em.execute<{ id: string }[]>('update notifications set read_at = now() where tenant_id = ? and user_id = ? and read_at is null returning id', [ctx.tenantId, userId])).length;
   }
-  const ids = (input.ids ?? []).map((id, index) => fromGlobalId('Notification', id, ['input', 'ids', String(index)]));
-  if (ids.length === 0) return 0;
+  if (!input.ids || input.ids.length === 0) throw BadUserInputError.field(['input', 'ids'], 'name the notifications, or set all: true', 'REQUIRED');
+  if (input.ids.length > MAX_IDS) throw BadUserInputError.field(['input', 'ids'], `at most ${MAX_IDS} at a time`, 'TOO_LONG', { max: MAX_IDS });
+  const ids = input.ids.map((id, index) => fromGlobalId('Notification', id, ['input', 'ids', String(index)]));
   const rows = await em.execute<{ id: string }[]>(
     `update notifications set read_at = now() where tenant_id = ? and user_id = ? and read_at is null and id in (${ids.map(() => '?').join(', ')}) returning id`,
     [ctx.tenantId, userId, ...ids],

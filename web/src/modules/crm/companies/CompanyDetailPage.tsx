@@ -43,7 +43,7 @@ export function CompanyDetailPage() {
   const canWrite = can('CRM:write');
   const [confirming, { open, close }] = useDisclosure(false);
   const query = useApiQuery(COMPANY_DETAIL, { id });
-  const remove = useApiMutation(DELETE_COMPANY, ['CompaniesList', 'CompanyOptions', 'ContactsList', 'ContactDetail']);
+  const remove = useApiMutation(DELETE_COMPANY, ['CompaniesList', 'CompanyOptions', 'ContactsList', 'ContactDetail', 'TasksList', 'TaskDetail', 'Timeline']);
   const company = query.data?.company;
 
   if (isMissing(query.error)) return <CompanyNotFound />;

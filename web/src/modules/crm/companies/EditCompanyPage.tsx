@@ -21,7 +21,7 @@ export function EditCompanyPage() {
   const navigate = useNavigate();
   const can = useCan();
   const query = useApiQuery(COMPANY_DETAIL, { id });
-  const update = useApiMutation(UPDATE_COMPANY, ['CompaniesList', 'CompanyDetail', 'CompanyOptions', 'CompanyName', 'ContactsList', 'ContactDetail']);
+  const update = useApiMutation(UPDATE_COMPANY, ['CompaniesList', 'CompanyDetail', 'CompanyOptions', 'CompanyName', 'ContactsList', 'ContactDetail', 'TasksList', 'TaskDetail', 'Timeline']);
   const company = query.data?.company;
 
   if (isMissing(query.error)) return <CompanyNotFound />;

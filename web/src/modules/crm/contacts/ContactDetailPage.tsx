@@ -33,7 +33,7 @@ export function ContactDetailPage() {
   const tasksShown = on('CRM.tasks') && can('CRM:read');
   const [confirming, { open, close }] = useDisclosure(false);
   const query = useApiQuery(CONTACT_DETAIL, { id, withCompany: companiesOn });
-  const remove = useApiMutation(DELETE_CONTACT, ['ContactsList', 'CompanyDetail', 'CompaniesList']);
+  const remove = useApiMutation(DELETE_CONTACT, ['ContactsList', 'CompanyDetail', 'CompaniesList', 'TasksList', 'TaskDetail', 'Timeline']);
   const contact = query.data?.contact;
 
   if (isMissing(query.error)) return <ContactNotFound />;

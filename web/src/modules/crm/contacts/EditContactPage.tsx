@@ -23,7 +23,7 @@ export function EditContactPage() {
   const on = useSwitchedOn();
   const companiesOn = on('CRM.companies');
   const query = useApiQuery(CONTACT_DETAIL, { id, withCompany: companiesOn });
-  const update = useApiMutation(UPDATE_CONTACT, ['ContactsList', 'ContactDetail', 'CompanyDetail', 'CompaniesList']);
+  const update = useApiMutation(UPDATE_CONTACT, ['ContactsList', 'ContactDetail', 'CompanyDetail', 'CompaniesList', 'TasksList', 'TaskDetail', 'Timeline']);
   const contact = query.data?.contact;
 
   if (isMissing(query.error)) return <ContactNotFound />;
