@@ -31,6 +31,15 @@ function createWorker(name: string, processor: Processor, config: QueueBackendCo
 }
 
 /**
+ * Puts a running job back to wait (delayed, not failed, not lost) and looks at it again later: for
+ * work whose module or feature is switched off. `token` is the worker's lock on the job.
+ */
+export async function postpone(job: Job, token: string | undefined): Promise<never> {
+  await job.moveToDelayed(Date.now() + MODULE_OFF_RECHECK_MS, token);
+  throw new DelayedError();
+}
+
+/**
  * Wraps a module's processor: the job runs only while its tenant has the module on; otherwise it is
  * put back as delayed (not failed, not lost) and runs once the module is switched on again.
  */
@@ -43,8 +52,7 @@ export function moduleGated(app: App, queue: string, processor: Processor): Proc
     const on = await inTenant(app.orm, tenantId, null, async (em) => (await loadTenantModules(em, app.registry)).isEnabled(module));
     if (!on) {
       app.log.info({ queue, jobId: job.id, tenantId, module }, 'module off: job postponed');
-      await job.moveToDelayed(Date.now() + MODULE_OFF_RECHECK_MS, token);
-      throw new DelayedError();
+      return postpone(job, token);
     }
     return processor(job, token);
   };

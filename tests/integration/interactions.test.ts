@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../../api/src/graphql/global-id.js';
-import type { MailJobData } from '../../api/src/platform/mail/mail.service.js';
-import { PLATFORM_QUEUES } from '../../workers/queues.js';
-import { errorCode, ok, PASSWORD, signUp, startKontor, uniqueEmail, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
+import { errorCode, ok, signUp, startKontor, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
+import { join, recordingMailbox } from '../support/members.js';
 
 // ---------------------------------------------------------------------------------------------
 // GraphQL documents and shapes
@@ -67,28 +66,8 @@ const CREATE_COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(in
 const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { ${TASK_FIELDS} } }`;
 const COMPLETE_TASK = `mutation($input: CompleteTaskInput!) { completeTask(input: $input) { ${TASK_FIELDS} } }`;
 const SET_OPTION = `mutation($input: SetFeatureOptionInput!) { setFeatureOption(input: $input) { key } }`;
-const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }`;
-const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token user { id } } }`;
 const REMOVE_MEMBER = `mutation($input: RemoveMemberInput!) { removeMember(input: $input) }`;
 const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
-
-/** A person who joined a tenant through an emailed invitation. */
-interface Member {
-  token: string;
-  userId: string;
-  email: string;
-}
-
-/** Invites a new person with `role` and accepts the emailed link; `mailText` waits for the invitation's text. */
-async function join(kontor: Kontor, owner: SignedUp, role: string, mailText: (to: string) => Promise<string>): Promise<Member> {
-  const email = uniqueEmail(role.toLowerCase());
-  ok(await kontor.gql(INVITE, { input: { email, role } }, owner.token));
-  const text = await mailText(email);
-  const token = /accept-invitation\?token=([\w-]+)/.exec(text)?.[1];
-  if (!token) throw new Error(`no invitation link in: ${text}`);
-  const accepted = ok(await kontor.gql<{ acceptInvitation: { token: string; user: { id: string } } }>(ACCEPT, { input: { token, password: PASSWORD, name: `A ${role}` } })).acceptInvitation;
-  return { token: accepted.token, userId: accepted.user.id, email };
-}
 
 type Subject = { type: 'CONTACT' | 'COMPANY'; id: string };
 
@@ -164,28 +143,12 @@ async function pageThrough<N>(fetchPage: (after: string | null) => Promise<Page<
 describe('CRM interactions and timelines through GraphQL', () => {
   let kontor: Kontor;
   let t: ReturnType<typeof api>;
-  const mailbox: { to: string; text: string }[] = [];
-  const mailText = async (to: string): Promise<string> => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = mailbox.find((m) => m.to === to);
-      if (found) return found.text;
-      if (Date.now() > deadline) throw new Error(`no email to ${to} within 20 s`);
-      await sleep(50);
-    }
-  };
+  /** Invitations carry their link: the mailing worker keeps each email's text. */
+  const { workers: recordingWorkers, mailText } = recordingMailbox();
 
   beforeAll(async () => {
     // Only the mailing queue is worked: invitations carry their link. Reminders are not this file's subject.
-    kontor = await startKontor({
-      workers: {
-        [PLATFORM_QUEUES.mailing]: async (job) => {
-          const { message } = job.data as MailJobData;
-          mailbox.push({ to: message.to.toLowerCase(), text: message.text });
-          return null;
-        },
-      },
-    });
+    kontor = await startKontor({ workers: recordingWorkers });
     t = api(kontor);
   });
   afterAll(() => kontor.close());

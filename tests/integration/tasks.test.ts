@@ -8,11 +8,11 @@ import { fromGlobalId } from '../../api/src/graphql/global-id.js';
 import type { App } from '../../api/src/platform/app.js';
 import { createMailDriver } from '../../api/src/platform/mail/mail-driver.factory.js';
 import type { MailDriver } from '../../api/src/platform/mail/mail-message.js';
-import type { MailJobData } from '../../api/src/platform/mail/mail.service.js';
 import { processors } from '../../workers/processors.js';
 import { JobQueues, PLATFORM_QUEUES, postgresConnection, type QueueBackendConfig, type TenantJobData } from '../../workers/queues.js';
 import { WorkerHost } from '../../workers/worker-host.js';
-import { errorCode, ok, PASSWORD, signUp, startKontor, uniqueEmail, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
+import { errorCode, ok, signUp, startKontor, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
+import { join, recordingMailbox, type Member } from '../support/members.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -69,29 +69,9 @@ const NOTIFICATIONS = `query($unreadOnly: Boolean) {
 }`;
 const MARK_READ = `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`;
 const SET_OPTION = `mutation($input: SetFeatureOptionInput!) { setFeatureOption(input: $input) { key } }`;
-const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }`;
-const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token user { id } } }`;
 const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`;
 const CREATE_COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`;
 const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
-
-/** A person who joined a tenant through an emailed invitation. */
-interface Member {
-  token: string;
-  userId: string;
-  email: string;
-}
-
-/** Invites a new person with `role` and accepts the emailed link; `mailText` waits for the invitation's text. */
-async function join(kontor: Kontor, owner: SignedUp, role: string, mailText: (to: string) => Promise<string>): Promise<Member> {
-  const email = uniqueEmail(role.toLowerCase());
-  ok(await kontor.gql(INVITE, { input: { email, role } }, owner.token));
-  const text = await mailText(email);
-  const token = /accept-invitation\?token=([\w-]+)/.exec(text)?.[1];
-  if (!token) throw new Error(`no invitation link in: ${text}`);
-  const accepted = ok(await kontor.gql<{ acceptInvitation: { token: string; user: { id: string } } }>(ACCEPT, { input: { token, password: PASSWORD, name: `A ${role}` } })).acceptInvitation;
-  return { token: accepted.token, userId: accepted.user.id, email };
-}
 
 /** The GraphQL calls of this file, for one running Kontor. */
 function api(kontor: Kontor) {
@@ -135,30 +115,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('CRM tasks through GraphQL', () => {
   let kontor: Kontor;
   let t: ReturnType<typeof api>;
-  /** Emails the mailing worker was asked to send: invitations carry their link. */
-  const mailbox: { to: string; text: string }[] = [];
-  // A plain loop, not expect.poll: it also runs in beforeAll.
-  const mailText = async (to: string): Promise<string> => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = mailbox.find((m) => m.to === to);
-      if (found) return found.text;
-      if (Date.now() > deadline) throw new Error(`no email to ${to} within 20 s`);
-      await sleep(50);
-    }
-  };
+  /** Invitations carry their link: the mailing worker keeps each email's text. */
+  const { workers: recordingWorkers, mailText } = recordingMailbox();
 
   beforeAll(async () => {
     // Only the mailing queue is worked here: reminders are the second describe's subject.
-    kontor = await startKontor({
-      workers: {
-        [PLATFORM_QUEUES.mailing]: async (job) => {
-          const { message } = job.data as MailJobData;
-          mailbox.push({ to: message.to.toLowerCase(), text: message.text });
-          return null;
-        },
-      },
-    });
+    kontor = await startKontor({ workers: recordingWorkers });
     t = api(kontor);
   });
   afterAll(() => kontor.close());

@@ -1,15 +1,16 @@
 import { ref } from '@mikro-orm/core';
 import { Contact } from '../../../schema/crm/contact.entity.js';
 import { Company } from '../../../schema/crm/company.entity.js';
-import { BadUserInputError, ModuleDisabledError, NotFoundError } from '../graphql/errors.js';
+import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import DataLoader from 'dataloader';
 import { keysetFirstPages, keysetPage, likePattern, rowDate, rowText, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import { companyNodeFromRow, JOINED_COMPANY_COLUMNS } from './company.service.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
-import { checkText } from '../platform/auth/auth.service.js';
+import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
+import { requireFeature } from '../platform/modules/feature-switch.js';
 import { ContactOrderField, type ContactFilter, type ContactNode, type ContactOrder, type CreateContactInput, type UpdateContactInput } from './contact.types.js';
 
 export function toContactNode(contact: Contact): ContactNode {
@@ -123,7 +124,7 @@ export function companyContactsLoader(ctx: RequestContext, first: number | null 
 
 /** With companies switched off, nothing may be attached to or filtered by one either. */
 function requireCompanies(ctx: ServiceContext): void {
-  if (ctx.modules && !ctx.modules.isFeatureEnabled('CRM.companies')) throw new ModuleDisabledError('CRM', 'CRM.companies');
+  requireFeature(ctx, 'CRM.companies');
 }
 
 async function companyRef(ctx: ServiceContext, globalId: string): Promise<Company> {
@@ -134,21 +135,15 @@ async function companyRef(ctx: ServiceContext, globalId: string): Promise<Compan
   return company;
 }
 
-function optionalText(value: string | null | undefined, path: string[], max: number): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const text = checkText(value, path, max, false);
-  return text === '' ? null : text;
-}
-
 export async function createContact(ctx: ServiceContext, input: CreateContactInput): Promise<ContactNode> {
   const em = await ctx.em();
   const contact = em.create(Contact, {
     tenantId: ctx.tenantId,
     firstName: checkText(input.firstName, ['input', 'firstName'], 200),
-    lastName: optionalText(input.lastName, ['input', 'lastName'], 200) ?? null,
+    lastName: checkOptionalText(input.lastName, ['input', 'lastName'], 200),
     email: input.email?.toLowerCase() ?? null,
     phone: input.phone ?? null,
-    jobTitle: optionalText(input.jobTitle, ['input', 'jobTitle'], 200) ?? null,
+    jobTitle: checkOptionalText(input.jobTitle, ['input', 'jobTitle'], 200),
     company: input.companyId ? ref(await companyRef(ctx, input.companyId)) : null,
   });
   em.persist(contact);
@@ -162,10 +157,10 @@ export async function updateContact(ctx: ServiceContext, input: UpdateContactInp
     if (input.firstName === null) throw BadUserInputError.field(['input', 'firstName'], 'must not be empty', 'REQUIRED');
     contact.firstName = checkText(input.firstName, ['input', 'firstName'], 200);
   }
-  if (input.lastName !== undefined) contact.lastName = optionalText(input.lastName, ['input', 'lastName'], 200);
+  if (input.lastName !== undefined) contact.lastName = checkOptionalText(input.lastName, ['input', 'lastName'], 200);
   if (input.email !== undefined) contact.email = input.email?.toLowerCase() ?? null;
   if (input.phone !== undefined) contact.phone = input.phone;
-  if (input.jobTitle !== undefined) contact.jobTitle = optionalText(input.jobTitle, ['input', 'jobTitle'], 200);
+  if (input.jobTitle !== undefined) contact.jobTitle = checkOptionalText(input.jobTitle, ['input', 'jobTitle'], 200);
   if (input.companyId !== undefined) contact.company = input.companyId ? ref(await companyRef(ctx, input.companyId)) : null;
   await (await ctx.em()).flush();
   return toContactNode(contact);

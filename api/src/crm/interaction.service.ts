@@ -1,13 +1,15 @@
 import { CallOutcome, Interaction, InteractionKind } from '../../../schema/crm/interaction.entity.js';
 import { Company } from '../../../schema/crm/company.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
-import { BadUserInputError, ModuleDisabledError, NotFoundError } from '../graphql/errors.js';
+import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import { keysetPage, placeholders, rowDate, rowText, type Row, type SqlCondition } from '../graphql/keyset.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
-import { checkText } from '../platform/auth/auth.service.js';
+import { checkOptionalText } from '../platform/auth/auth.service.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
-import { loadTaskNodes, userFromRow } from './task.service.js';
+import { featureOn, requireFeature } from '../platform/modules/feature-switch.js';
+import { loadTaskNodes } from './task.service.js';
+import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import {
   TimelineEntryKind,
   TimelineSubjectType,
@@ -25,7 +27,7 @@ const DURATION_MAX = 86_400;
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const DIRECTED = new Set([InteractionKind.CALL, InteractionKind.SMS, InteractionKind.EMAIL]);
 
-const COLUMNS = `i.*, u.id as u_id, u.email as u_email, u.name as u_name, u.email_verified_at as u_verified, u.locale as u_locale,
+const COLUMNS = `i.*, ${USER_COLUMNS},
   c.first_name || coalesce(' ' || c.last_name, '') as contact_name, co.name as company_name`;
 const JOINS = `left join memberships m on m.tenant_id = i.tenant_id and m.user_id = i.created_by_id
   left join users u on u.id = m.user_id
@@ -59,16 +61,6 @@ async function loadInteractionNodes(ctx: ServiceContext, ids: string[]): Promise
   return new Map(rows.map((row) => [String(row.id), interactionFromRow(row)]));
 }
 
-function companiesOn(ctx: ServiceContext): boolean {
-  return !ctx.modules || ctx.modules.isFeatureEnabled('CRM.companies');
-}
-
-function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === undefined || value === null) return null;
-  const text = checkText(value, ['input', field], max, false);
-  return text === '' ? null : text;
-}
-
 /** Records an interaction; everything is checked before anything is written. */
 export async function logInteraction(ctx: ServiceContext, input: LogInteractionInput): Promise<InteractionNode> {
   const em = await ctx.em();
@@ -82,8 +74,8 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
   }
   const occurredAt = input.occurredAt ?? new Date();
   if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw BadUserInputError.field(['input', 'occurredAt'], 'is in the future: plan it as a task instead');
-  const subject = optionalText(input.subject, 'subject', SUBJECT_MAX);
-  const body = optionalText(input.body, 'body', BODY_MAX);
+  const subject = checkOptionalText(input.subject, ['input', 'subject'], SUBJECT_MAX);
+  const body = checkOptionalText(input.body, ['input', 'body'], BODY_MAX);
   if (input.kind === InteractionKind.NOTE && !body) throw BadUserInputError.field(['input', 'body'], 'a note needs its text', 'REQUIRED');
 
   let contact: Contact | null = null;
@@ -93,7 +85,7 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
   }
   let companyId: string | null = null;
   if (input.companyId) {
-    if (!companiesOn(ctx)) throw new ModuleDisabledError('CRM', 'CRM.companies');
+    requireFeature(ctx, 'CRM.companies');
     const company = await em.findOne(Company, { tenantId: ctx.tenantId, id: fromGlobalId('Company', input.companyId, ['input', 'companyId']) });
     if (!company) throw new NotFoundError('Company');
     companyId = company.id;
@@ -142,7 +134,7 @@ export async function deleteInteraction(ctx: ServiceContext, globalId: string): 
 /** The subject's database id and which column of the timeline rows holds it. */
 function subjectCondition(ctx: ServiceContext, subject: TimelineSubject): SqlCondition {
   if (subject.type === TimelineSubjectType.COMPANY) {
-    if (!companiesOn(ctx)) throw new ModuleDisabledError('CRM', 'CRM.companies');
+    requireFeature(ctx, 'CRM.companies');
     return { sql: 't.company_id = ?', params: [fromGlobalId('Company', subject.id, ['subject', 'id'])] };
   }
   return { sql: 't.contact_id = ?', params: [fromGlobalId('Contact', subject.id, ['subject', 'id'])] };
@@ -192,10 +184,9 @@ const TIMELINE = `(
 )`;
 
 export async function timeline(ctx: ServiceContext, args: { subject: TimelineSubject; first?: number | null; after?: string | null }): Promise<ConnectionResult<TimelineEntryNode>> {
-  const tasksOn = !ctx.modules || ctx.modules.isFeatureEnabled('CRM.tasks');
   const conditions = [subjectCondition(ctx, args.subject)];
   // With tasks switched off, their history stays but does not show.
-  if (!tasksOn) conditions.push({ sql: `t.entry_kind = 'INTERACTION'`, params: [] });
+  if (!featureOn(ctx, 'CRM.tasks')) conditions.push({ sql: `t.entry_kind = 'INTERACTION'`, params: [] });
   const page = await keysetPage(await ctx.em(), {
     table: TIMELINE,
     tenantId: ctx.tenantId,

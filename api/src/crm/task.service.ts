@@ -1,14 +1,15 @@
 import { Task, TaskSubjectType } from '../../../schema/crm/task.entity.js';
 import { Company } from '../../../schema/crm/company.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
-import { BadUserInputError, ModuleDisabledError, NotFoundError } from '../graphql/errors.js';
+import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import { keysetPage, likePattern, placeholders, rowDate, rowText, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
-import { checkText } from '../platform/auth/auth.service.js';
+import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
-import type { UserNode } from '../platform/users/user.types.js';
+import { requireFeature } from '../platform/modules/feature-switch.js';
+import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import { scheduleTaskReminder } from './task-reminder.service.js';
 import {
   TaskOrderField,
@@ -34,7 +35,7 @@ function sortOf(field: TaskOrderField, direction: OrderDirection): SortKey {
 const NOT_A_MEMBER = `not exists (select 1 from memberships mm where mm.tenant_id = t.tenant_id and mm.user_id = t.assignee_id)`;
 
 /** The assignee (only while a member) and the subject's name come with each row. */
-const JOINED_COLUMNS = `u.id as u_id, u.email as u_email, u.name as u_name, u.email_verified_at as u_verified, u.locale as u_locale,
+const JOINED_COLUMNS = `${USER_COLUMNS},
   case t.subject_type when 'CONTACT' then sc.first_name || coalesce(' ' || sc.last_name, '') when 'COMPANY' then sco.name end as subject_name`;
 const JOINS = `left join memberships m on m.tenant_id = t.tenant_id and m.user_id = t.assignee_id
   left join users u on u.id = m.user_id
@@ -42,13 +43,6 @@ const JOINS = `left join memberships m on m.tenant_id = t.tenant_id and m.user_i
   left join crm_companies sco on t.subject_type = 'COMPANY' and sco.tenant_id = t.tenant_id and sco.id = t.subject_id`;
 
 const SUBJECT_TYPENAME: Record<TaskSubjectType, string> = { [TaskSubjectType.CONTACT]: 'Contact', [TaskSubjectType.COMPANY]: 'Company' };
-
-/** The user of a row that joined `users u` (aliases u_*), or null. */
-export function userFromRow(row: Row): UserNode | null {
-  const id = rowText(row.u_id);
-  if (!id) return null;
-  return { id: toGlobalId('User', id), email: String(row.u_email), name: rowText(row.u_name), emailVerified: row.u_verified !== null && row.u_verified !== undefined, locale: String(row.u_locale) };
-}
 
 function taskNodeFromRow(row: Row): TaskNode {
   const dueAt = row.due_at === null || row.due_at === undefined ? null : rowDate(row.due_at);
@@ -143,7 +137,7 @@ export async function listTasks(
 /** Open overdue tasks per assignee (null: unassigned), most first: what a manager checks each morning. */
 export async function overdueTasks(ctx: ServiceContext): Promise<OverdueTasksNode[]> {
   const rows = await (await ctx.em()).execute<Row[]>(
-    `select o.count, o.oldest, u.id as u_id, u.email as u_email, u.name as u_name, u.email_verified_at as u_verified, u.locale as u_locale
+    `select o.count, o.oldest, ${USER_COLUMNS}
        from (select case when ${NOT_A_MEMBER} then null else t.assignee_id end as assignee_id, count(*)::int as count, min(t.due_at) as oldest
                from crm_tasks t where t.tenant_id = ? and t.completed_at is null and t.due_at < now()
               group by 1) o
@@ -171,18 +165,12 @@ async function subjectOf(
   const em = await ctx.em();
   const id = fromGlobalId(SUBJECT_TYPENAME[type], globalId, ['input', 'subjectId']);
   if (type === TaskSubjectType.COMPANY) {
-    if (ctx.modules && !ctx.modules.isFeatureEnabled('CRM.companies')) throw new ModuleDisabledError('CRM', 'CRM.companies');
+    requireFeature(ctx, 'CRM.companies');
     if (!(await em.findOne(Company, { tenantId: ctx.tenantId, id }))) throw new NotFoundError('Company');
   } else if (!(await em.findOne(Contact, { tenantId: ctx.tenantId, id }))) {
     throw new NotFoundError('Contact');
   }
   return { subjectType: type, subjectId: id };
-}
-
-function notes(value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  const text = checkText(value, ['input', 'notes'], NOTES_MAX, false);
-  return text === '' ? null : text;
 }
 
 export async function createTask(ctx: RequestContext, input: CreateTaskInput): Promise<TaskNode> {
@@ -191,7 +179,7 @@ export async function createTask(ctx: RequestContext, input: CreateTaskInput): P
   const task = em.create(Task, {
     tenantId: ctx.tenantId,
     title: checkText(input.title, ['input', 'title'], TITLE_MAX),
-    notes: notes(input.notes),
+    notes: checkOptionalText(input.notes, ['input', 'notes'], NOTES_MAX),
     dueAt: input.dueAt ?? null,
     assigneeId,
     createdById: callerId(ctx),
@@ -209,7 +197,7 @@ export async function updateTask(ctx: RequestContext, input: UpdateTaskInput): P
     if (input.title === null) throw BadUserInputError.field(['input', 'title'], 'must not be empty', 'REQUIRED');
     task.title = checkText(input.title, ['input', 'title'], TITLE_MAX);
   }
-  if (input.notes !== undefined) task.notes = notes(input.notes);
+  if (input.notes !== undefined) task.notes = checkOptionalText(input.notes, ['input', 'notes'], NOTES_MAX);
   if (input.dueAt !== undefined) task.dueAt = input.dueAt;
   if (input.assigneeId !== undefined) task.assigneeId = input.assigneeId === null ? null : await memberId(ctx, input.assigneeId, ['input', 'assigneeId']);
   if (input.subjectType !== undefined || input.subjectId !== undefined) {

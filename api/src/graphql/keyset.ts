@@ -19,8 +19,8 @@ export interface SortKey {
 const KEY_PATTERN: Record<SortKey['cast'], RegExp> = {
   // eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL text refuses
   text: /^[^\u0000]{0,2000}$/,
-  // Offsets of old dates may carry seconds (local mean time, "+01:44:24").
-  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/,
+  // Sessions run in UTC (orm.config.ts), so keys always end in +00.
+  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
 };
 
 function orderName(q: { sort: SortKey; direction: OrderDirection }): string {

@@ -6,6 +6,11 @@ export interface FieldProblem {
   params?: Record<string, string | number>;
 }
 
+/** The form field a refused input names: its path inside `input` ("email", "address.city"); null for none. */
+export function fieldOf(problem: FieldProblem): string | null {
+  return problem.path.filter((part) => part !== 'input').join('.') || null;
+}
+
 /** A typed error of the Kontor API (or of reaching it), ready to be shown in the user's language. */
 export class ApiError extends Error {
   constructor(
@@ -21,8 +26,8 @@ export class ApiError extends Error {
 
   /** The refused field inside `input` (e.g. "email"), when the error names one. */
   get field(): string | null {
-    const path = this.problems[0]?.path ?? [];
-    return path.length > 0 ? path.filter((part) => part !== 'input').join('.') || null : null;
+    const first = this.problems[0];
+    return first ? fieldOf(first) : null;
   }
 
   static network(cause: unknown): ApiError {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { notifications } from '@mantine/notifications';
-import { ApiError } from './api-error';
+import { ApiError, fieldOf } from './api-error';
 import { errorMessage } from './error-message';
 
 interface FieldErrorTarget {
@@ -17,8 +17,8 @@ export function showApiError(t: TFunction, error: unknown, form?: FieldErrorTarg
     // Every refused field at once, so the user fixes them in one go.
     let shown = 0;
     for (const problem of error.problems) {
-      const name = problem.path.filter((part) => part !== 'input').join('.');
-      const field = fields[name] ?? name;
+      const name = fieldOf(problem);
+      const field = name === null ? null : (fields[name] ?? name);
       if (!field || !(field in form.values)) continue;
       form.setFieldError(field, errorMessage(t, new ApiError(error.code, problem.message, [problem], error.extensions)));
       shown += 1;

@@ -27,3 +27,12 @@ export function useFormat(): Formatters {
     money: (amount, code) => new Intl.NumberFormat(locale, { style: 'currency', currency: code ?? currency }).format(typeof amount === 'string' ? (amount as Intl.StringNumericLiteral) : amount),
   };
 }
+
+/** This device's time zone (IANA), which times show in and date-and-time fields are typed in; null if unknown. */
+export function deviceTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}

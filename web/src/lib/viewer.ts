@@ -1,5 +1,7 @@
 import { graphql } from '../gql';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ViewerQuery } from '../gql/graphql';
+import type { ApiError } from './api-error';
 import { sessionStore, useToken } from './session-store';
 import { useApiQuery } from './use-api';
 import { useSwitches } from './switches-store';
@@ -22,10 +24,16 @@ export const VIEWER = graphql(`
 
 export type ViewerData = ViewerQuery['me'];
 
+/** The viewer query itself, for the screen that waits for it (and shows its failure). */
+export function useViewerQuery(): UseQueryResult<ViewerQuery, ApiError> {
+  const token = useToken();
+  return useApiQuery(VIEWER, {}, { enabled: token !== null, staleTime: 60_000 });
+}
+
 /** The signed-in person, their company and permissions; null while signed out or loading. */
 export function useViewer(): ViewerData | null {
   const token = useToken();
-  const { data } = useApiQuery(VIEWER, {}, { enabled: token !== null, staleTime: 60_000 });
+  const { data } = useViewerQuery();
   return token && data ? data.me : null;
 }
 

@@ -57,6 +57,13 @@ export function checkText(value: string, path: string[], max: number, required =
   return trimmed;
 }
 
+/** An optional text: trimmed and length-checked; absent or empty is null (never ""). */
+export function checkOptionalText(value: string | null | undefined, path: string[], max: number): string | null {
+  if (value === undefined || value === null) return null;
+  const text = checkText(value, path, max, false);
+  return text === '' ? null : text;
+}
+
 /** Settings a new company starts with instead of the defaults. */
 interface InitialSettings {
   locale?: string;

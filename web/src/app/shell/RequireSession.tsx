@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { useToken } from '../../lib/session-store';
 import { errorMessage } from '../../lib/error-message';
-import { useApiQuery } from '../../lib/use-api';
-import { useViewer, VIEWER } from '../../lib/viewer';
+import { useViewerQuery } from '../../lib/viewer';
 
 /** Signed-out visitors go to the log-in page and come back to where they were going. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const token = useToken();
-  const viewer = useViewer();
-  const state = useApiQuery(VIEWER, {}, { enabled: token !== null, staleTime: 60_000 });
+  const state = useViewerQuery();
+  const viewer = token ? (state.data?.me ?? null) : null;
   const location = useLocation();
   const { t } = useTranslation();
   if (!token) {

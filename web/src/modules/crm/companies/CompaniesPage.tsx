@@ -3,15 +3,15 @@ import { IconBuildingPlus, IconBuildingSkyscraper, IconFilterOff, IconPlus, Icon
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import type { OrderDirection } from '../../../gql/graphql';
 import { useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
 import { useCan } from '../../../lib/viewer';
 import { EmptyPanel } from '../shared/EmptyPanel';
-import { ListPager } from '../shared/ListPager';
 import { ListSkeleton } from '../shared/ListSkeleton';
 import { sortParams } from '../shared/sort';
+import { ListQueryError } from '../shared/ListQueryError';
+import { PagedList } from '../shared/PagedList';
 import { PAGE_SIZE, useListUrl } from '../shared/use-list-url';
 import { COMPANIES_LIST } from './company.documents';
 import { CompaniesFilters } from './CompaniesFilters';
@@ -55,21 +55,7 @@ export function CompaniesPage() {
         }
       />
       {!firstRun && <CompaniesFilters view={view} onChange={list.update} onSort={sort} onClear={() => list.clear(COMPANY_FILTER_KEYS)} />}
-      {query.error && (
-        <Box mb="md">
-          <QueryErrorAlert
-            error={query.error}
-            onRetry={() => void query.refetch()}
-            extra={
-              list.after ? (
-                <Button size="xs" variant="subtle" color="red" onClick={list.first}>
-                  {t('crm.list.firstPage')}
-                </Button>
-              ) : null
-            }
-          />
-        </Box>
-      )}
+      {query.error && <ListQueryError error={query.error} onRetry={() => void query.refetch()} list={list} />}
       {!connection ? (
         !query.error && <ListSkeleton />
       ) : firstRun ? (
@@ -99,19 +85,9 @@ export function CompaniesPage() {
           }
         />
       ) : (
-        <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={query.isPlaceholderData}>
+        <PagedList list={list} connection={connection} shown={rows.length} stale={query.isPlaceholderData}>
           {phone ? <CompanyCards rows={rows} /> : <CompaniesTable rows={rows} sort={view.sort} onSort={sort} />}
-          <ListPager
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            shown={rows.length}
-            total={connection.totalCount}
-            hasPrevious={list.after !== null}
-            hasNext={connection.pageInfo.hasNextPage}
-            onPrevious={list.previous}
-            onNext={() => connection.pageInfo.endCursor && list.next(connection.pageInfo.endCursor)}
-          />
-        </Box>
+        </PagedList>
       )}
     </Box>
   );

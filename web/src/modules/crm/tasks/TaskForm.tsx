@@ -8,6 +8,7 @@ import { optionalText, required } from '../../../lib/validators';
 import { AssigneeSelect } from './AssigneeSelect';
 import { PersonSelect } from './PersonSelect';
 import { fromLocalInput, NOBODY, NOTES_MAX, TITLE_MAX, type TaskFormValues } from './task-form';
+import { deviceTimeZone } from '../../../lib/format';
 
 interface TaskFormProps {
   initial: TaskFormValues;
@@ -19,11 +20,6 @@ interface TaskFormProps {
   onCancel: () => void;
   /** More actions at the left of the buttons (delete). */
   extra?: ReactNode;
-}
-
-/** The time zone of this browser, which the due time is entered in. */
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** The one form for adding and editing a task, shown in a dialog. */
@@ -62,7 +58,7 @@ export function TaskForm({ initial, subjectName, submitLabel, onSave, onCancel, 
           <TextInput
             type="datetime-local"
             label={t('crm.tasks.fields.dueAt')}
-            description={t('crm.tasks.form.dueHint', { zone: browserTimeZone() })}
+            description={t('crm.tasks.form.dueHint', { zone: deviceTimeZone() ?? '' })}
             leftSection={<IconCalendarClock size={16} aria-hidden />}
             {...form.getInputProps('dueAt')}
           />

@@ -4,15 +4,15 @@ import { IconChecklist, IconClipboardCheck, IconFilterOff, IconListSearch, IconP
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
-import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import type { OrderDirection } from '../../../gql/graphql';
 import { useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
 import { useCan, useViewer } from '../../../lib/viewer';
 import { EmptyPanel } from '../shared/EmptyPanel';
-import { ListPager } from '../shared/ListPager';
 import { ListSkeleton } from '../shared/ListSkeleton';
 import { sortParams } from '../shared/sort';
+import { ListQueryError } from '../shared/ListQueryError';
+import { PagedList } from '../shared/PagedList';
 import { PAGE_SIZE, useListUrl } from '../shared/use-list-url';
 import { OverduePanel } from './OverduePanel';
 import { TASKS_LIST, TASKS_TOTAL } from './task.documents';
@@ -109,39 +109,15 @@ export function TasksPage() {
 
   const listBlock = (
     <>
-      {query.error && (
-        <Box mb="md">
-          <QueryErrorAlert
-            error={query.error}
-            onRetry={() => void query.refetch()}
-            extra={
-              list.after ? (
-                <Button size="xs" variant="subtle" color="red" onClick={list.first}>
-                  {t('crm.list.firstPage')}
-                </Button>
-              ) : null
-            }
-          />
-        </Box>
-      )}
+      {query.error && <ListQueryError error={query.error} onRetry={() => void query.refetch()} list={list} />}
       {waiting ? (
         !query.error && <ListSkeleton />
       ) : !connection ? null : rows.length === 0 ? (
         emptyView
       ) : (
-        <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={query.isPlaceholderData}>
+        <PagedList list={list} connection={connection} shown={rows.length} stale={query.isPlaceholderData}>
           {phone ? <TaskCards rows={rows} /> : <TasksTable rows={rows} sort={view.sort} onSort={sort} />}
-          <ListPager
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            shown={rows.length}
-            total={connection.totalCount}
-            hasPrevious={list.after !== null}
-            hasNext={connection.pageInfo.hasNextPage}
-            onPrevious={list.previous}
-            onNext={() => connection.pageInfo.endCursor && list.next(connection.pageInfo.endCursor)}
-          />
-        </Box>
+        </PagedList>
       )}
     </>
   );

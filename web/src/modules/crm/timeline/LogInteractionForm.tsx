@@ -23,6 +23,7 @@ import {
   type InteractionFormValues,
 } from './interaction-form';
 import { KindPicker } from './KindPicker';
+import { deviceTimeZone } from '../../../lib/format';
 
 /** A person the interaction can be with (on a company's page: its people). */
 export interface PersonOption {
@@ -41,11 +42,6 @@ interface LogInteractionFormProps {
   onCancel: () => void;
   /** The kind was changed in the picker (the dialog's title follows). */
   onKindChange?: (kind: InteractionKind) => void;
-}
-
-/** The time zone of this device, which the time is entered in. */
-function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** Logs a call, meeting, email, SMS or note: only the fields its kind has are shown and sent. */
@@ -102,7 +98,7 @@ export function LogInteractionForm({ initialKind, subject, people = [], onSave, 
           <TextInput
             type="datetime-local"
             label={t('crm.interactions.fields.occurredAt')}
-            description={t('crm.interactions.form.whenHint', { zone: deviceTimeZone() })}
+            description={t('crm.interactions.form.whenHint', { zone: deviceTimeZone() ?? '' })}
             required
             max={toLocalInput(new Date().toISOString())}
             leftSection={<IconCalendarClock size={16} aria-hidden />}

@@ -11,14 +11,7 @@ import { startSession } from '../../../lib/viewer';
 import { SIGN_UP } from './auth.documents';
 import { DEFAULT_MODULES } from './module-choices';
 import { ModuleChoiceGroup } from './ModuleChoiceGroup';
-
-function browserTimeZone(): string | null {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-  } catch {
-    return null;
-  }
-}
+import { deviceTimeZone } from '../../../lib/format';
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
@@ -48,7 +41,7 @@ export function SignUpPage() {
           password: values.password,
           modules: values.modules,
           locale: i18n.language,
-          timeZone: browserTimeZone(),
+          timeZone: deviceTimeZone(),
         },
       });
       startSession(signUp.token);
