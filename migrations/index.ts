@@ -3,6 +3,7 @@ import { Migration20261123010349 } from './Migration20261123010349.js';
 import { Migration20261123022500 } from './Migration20261123022500.js';
 import { Migration20261123032549 } from './Migration20261123032549.js';
 import { Migration20261123035149 } from './Migration20261123035149.js';
+import { Migration20261123044500 } from './Migration20261123044500.js';
 
 /** Every migration, in order. Listed statically so both the compiled app and the tests can run them. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123022500', class: Migration20261123022500 },
   { name: 'Migration20261123032549', class: Migration20261123032549 },
   { name: 'Migration20261123035149', class: Migration20261123035149 },
+  { name: 'Migration20261123044500', class: Migration20261123044500 },
 ];

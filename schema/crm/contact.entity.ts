@@ -1,8 +1,13 @@
-import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Embedded, Entity, Enum, Index, ManyToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Address } from '../shared/address.embeddable.js';
 import { TenantFilter, TenantOwnedEntity } from '../shared/tenant-owned.entity.js';
-import { Company } from './company.entity.js';
+import { ConsentStatus } from './consent-event.entity.js';
+import { Customer } from './customer.entity.js';
 
-/** A person. The reference to a company shares `tenant_id`, so it can never point into another tenant. */
+/**
+ * A person. The reference to a customer shares `tenant_id`, so it can never point into another
+ * tenant. `email` and `phone` are the first of the person's contact points, kept here for lists.
+ */
 // Indexes match the list's sort keys and the search expression of contact.service.ts exactly.
 @Entity({ tableName: 'crm_contacts' })
 @TenantFilter()
@@ -18,9 +23,10 @@ import { Company } from './company.entity.js';
   expression: `create index "crm_contacts_email_sort_idx" on "crm_contacts" ("tenant_id", coalesce(email, ''), "id")`,
 })
 @Index({
-  name: 'crm_contacts_company_idx',
-  expression: `create index "crm_contacts_company_idx" on "crm_contacts" ("tenant_id", "company_id") where company_id is not null`,
+  name: 'crm_contacts_customer_idx',
+  expression: `create index "crm_contacts_customer_idx" on "crm_contacts" ("tenant_id", "customer_id") where customer_id is not null`,
 })
+@Index({ name: 'crm_contacts_tags_idx', expression: `create index "crm_contacts_tags_idx" on "crm_contacts" using gin ("tags")` })
 @Index({
   name: 'crm_contacts_search_idx',
   expression: `create index "crm_contacts_search_idx" on "crm_contacts" using gin ((first_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')) gin_trgm_ops)`,
@@ -38,16 +44,30 @@ export class Contact extends TenantOwnedEntity {
   @Property({ type: 'text', nullable: true })
   phone?: string | null;
 
-  @Property({ type: 'text', nullable: true })
-  jobTitle?: string | null;
+  /** From the tenant's directory of positions. */
+  @Property({ type: 'uuid', nullable: true })
+  positionId?: string | null;
 
-  @ManyToOne(() => Company, {
+  @ManyToOne(() => Customer, {
     ref: true,
     nullable: true,
-    fieldNames: ['tenant_id', 'company_id'],
-    ownColumns: ['company_id'],
+    fieldNames: ['tenant_id', 'customer_id'],
+    ownColumns: ['customer_id'],
     deleteRule: 'no action',
     updateRule: 'no action',
   })
-  company?: Ref<Company> | null;
+  customer?: Ref<Customer> | null;
+
+  @Embedded({ entity: () => Address, prefix: 'address_' })
+  address: Opt<Address> = new Address();
+
+  /** Current consent per channel; crm_consent_events holds how it came to be. */
+  @Enum({ items: () => ConsentStatus, nativeEnumName: 'crm_consent_status' })
+  emailConsent: Opt<ConsentStatus> = ConsentStatus.UNKNOWN;
+
+  @Enum({ items: () => ConsentStatus, nativeEnumName: 'crm_consent_status' })
+  smsConsent: Opt<ConsentStatus> = ConsentStatus.UNKNOWN;
+
+  @Property({ type: 'text[]' })
+  tags: Opt<string[]> = [];
 }

@@ -23,15 +23,15 @@ export enum CallOutcome {
 }
 
 /**
- * Something that happened with a person or company: a meeting, a call, a message, a note.
- * Tied to a person and/or their company; a person deleted later leaves the interaction on the
- * company (the reference is cleared, the record stays).
+ * Something that happened with a person or customer: a meeting, a call, a message, a note.
+ * Tied to a person and/or their customer; a person deleted later leaves the interaction on the
+ * customer (the reference is cleared, the record stays).
  */
 @Entity({ tableName: 'crm_interactions' })
 @TenantFilter()
 @Index({ name: 'crm_interactions_occurred_idx', properties: ['tenantId', 'occurredAt', 'id'] })
 @Index({ name: 'crm_interactions_contact_idx', properties: ['tenantId', 'contactId', 'occurredAt'] })
-@Index({ name: 'crm_interactions_company_idx', properties: ['tenantId', 'companyId', 'occurredAt'] })
+@Index({ name: 'crm_interactions_customer_idx', properties: ['tenantId', 'customerId', 'occurredAt'] })
 export class Interaction extends TenantOwnedEntity {
   @Enum({ items: () => InteractionKind, nativeEnumName: 'crm_interaction_kind' })
   kind!: InteractionKind;
@@ -60,7 +60,7 @@ export class Interaction extends TenantOwnedEntity {
   contactId?: string | null;
 
   @Property({ type: 'uuid', nullable: true })
-  companyId?: string | null;
+  customerId?: string | null;
 
   @Property({ type: 'uuid', nullable: true })
   createdById?: string | null;

@@ -1,10 +1,10 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { TenantFilter, TenantOwnedEntity } from '../shared/tenant-owned.entity.js';
 
-/** What a task is about. Customers and deals join as the CRM grows. */
+/** What a task is about. Deals join with the pipeline. */
 export enum TaskSubjectType {
   CONTACT = 'CONTACT',
-  COMPANY = 'COMPANY',
+  CUSTOMER = 'CUSTOMER',
 }
 
 /**

@@ -1,11 +1,18 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { InFeature, InModule } from '../graphql/guards.js';
+import { InModule } from '../graphql/guards.js';
 import type { RequestContext } from '../platform/context/request-context.js';
-import { companyLoader } from './company.service.js';
-import { CompanyNode } from './company.types.js';
-import { createContact, deleteContact, getContact, listContacts, toContactNode, updateContact } from './contact.service.js';
+import { contactPointsLoader } from './contact-point.service.js';
+import { consentHistory, createContact, deleteContact, getContact, listContacts, setContactConsent, toContactNode, updateContact } from './contact.service.js';
+import { customerLoader } from './customer.service.js';
+import { CustomerNode } from './customer.types.js';
+import { positionLoader } from './position.service.js';
+import { PositionNode } from './position.types.js';
 import {
+  ConsentEventNode,
   ContactConnection,
+  ContactEmailNode,
+  ContactPhoneNode,
+  SetContactConsentInput,
   ContactFilter,
   ContactNode,
   ContactOrder,
@@ -63,11 +70,39 @@ export class ContactResolver {
     return deleteContact(ctx, input.id);
   }
 
+  @Authorized('CRM:write')
+  @Mutation(() => ContactNode, { description: 'Records a consent change with its source; the history keeps every change.' })
+  setContactConsent(@Ctx() ctx: RequestContext, @Arg('input') input: SetContactConsentInput): Promise<ContactNode> {
+    return setContactConsent(ctx, input);
+  }
+
   @Authorized('CRM:read')
-  @InFeature('CRM.companies')
-  @FieldResolver(() => CompanyNode, { nullable: true, description: 'Where the person works.' })
-  company(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<CompanyNode | null> | CompanyNode | null {
-    if (contact.company !== undefined) return contact.company;
-    return contact.companyUuid ? companyLoader(ctx).load(contact.companyUuid) : null;
+  @FieldResolver(() => CustomerNode, { nullable: true, description: 'The customer the person belongs to (their employer, or themselves as a private customer).' })
+  customer(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<CustomerNode | null> | null {
+    return contact.customerUuid ? customerLoader(ctx).load(contact.customerUuid) : null;
+  }
+
+  @Authorized('CRM:read')
+  @FieldResolver(() => PositionNode, { nullable: true })
+  position(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<PositionNode | null> | null {
+    return contact.positionUuid ? positionLoader(ctx).load(contact.positionUuid) : null;
+  }
+
+  @Authorized('CRM:read')
+  @FieldResolver(() => [ContactEmailNode], { description: 'Every email address, the main one first.' })
+  async emails(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<ContactEmailNode[]> {
+    return (await contactPointsLoader(ctx).load(contact.uuid)).emails;
+  }
+
+  @Authorized('CRM:read')
+  @FieldResolver(() => [ContactPhoneNode], { description: 'Every phone number, the main one first.' })
+  async phones(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<ContactPhoneNode[]> {
+    return (await contactPointsLoader(ctx).load(contact.uuid)).phones;
+  }
+
+  @Authorized('CRM:read')
+  @FieldResolver(() => [ConsentEventNode], { description: 'Consent changes, newest first.' })
+  consentHistory(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<ConsentEventNode[]> {
+    return consentHistory(ctx, contact.uuid);
   }
 }

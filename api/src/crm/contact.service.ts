@@ -1,47 +1,68 @@
 import { ref } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+import { ConsentChannel, ConsentEvent, ConsentStatus } from '../../../schema/crm/consent-event.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
-import { Company } from '../../../schema/crm/company.entity.js';
+import { Customer } from '../../../schema/crm/customer.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
-import DataLoader from 'dataloader';
-import { keysetFirstPages, keysetPage, likePattern, rowDate, rowText, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
-import type { RequestContext } from '../platform/context/request-context.js';
-import { companyNodeFromRow, JOINED_COMPANY_COLUMNS } from './company.service.js';
+import { keysetFirstPages, keysetPage, likePattern, placeholders, rowDate, rowText, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
+import { addressFromRow, checkAddress, toAddressNode } from '../platform/address/address.service.js';
 import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
+import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
-import { requireFeature } from '../platform/modules/feature-switch.js';
-import { ContactOrderField, type ContactFilter, type ContactNode, type ContactOrder, type CreateContactInput, type UpdateContactInput } from './contact.types.js';
+import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
+import { contactPointsOf, replaceContactPoints, resolveContactPoints } from './contact-point.service.js';
+import { positionId } from './position.service.js';
+import { checkTags, tagsCondition } from './tags.js';
+import {
+  ContactOrderField,
+  type ConsentEventNode,
+  type ContactFilter,
+  type ContactNode,
+  type ContactOrder,
+  type CreateContactInput,
+  type SetContactConsentInput,
+  type UpdateContactInput,
+} from './contact.types.js';
 
 export function toContactNode(contact: Contact): ContactNode {
   return {
     id: toGlobalId('Contact', contact.id),
-    companyUuid: contact.company?.unwrap().id ?? null,
+    uuid: contact.id,
+    customerUuid: contact.customer?.id ?? null,
+    positionUuid: contact.positionId ?? null,
     firstName: contact.firstName,
     lastName: contact.lastName ?? null,
     fullName: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
     email: contact.email ?? null,
     phone: contact.phone ?? null,
-    jobTitle: contact.jobTitle ?? null,
+    address: toAddressNode(contact.address),
+    emailConsent: contact.emailConsent,
+    smsConsent: contact.smsConsent,
+    tags: contact.tags,
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
   };
 }
 
-/** A contact node from a list row that carries its company's columns (joined as `c`). */
 function contactNodeFromRow(row: Row): ContactNode {
   const firstName = String(row.first_name);
   const lastName = rowText(row.last_name);
   return {
     id: toGlobalId('Contact', String(row.id)),
-    companyUuid: rowText(row.company_id),
-    company: rowText(row.c_id) === null ? null : companyNodeFromRow(row, 'c_'),
+    uuid: String(row.id),
+    customerUuid: rowText(row.customer_id),
+    positionUuid: rowText(row.position_id),
     firstName,
     lastName,
     fullName: lastName ? `${firstName} ${lastName}` : firstName,
     email: rowText(row.email),
     phone: rowText(row.phone),
-    jobTitle: rowText(row.job_title),
+    address: addressFromRow(row, 'address_'),
+    emailConsent: String(row.email_consent) as ConsentStatus,
+    smsConsent: String(row.sms_consent) as ConsentStatus,
+    tags: Array.isArray(row.tags) ? row.tags.map(String) : [],
     createdAt: rowDate(row.created_at),
     updatedAt: rowDate(row.updated_at),
   };
@@ -81,12 +102,18 @@ export async function listContacts(
         : { sql: `${CONTACT_SEARCH_EXPR} ilike ?`, params: [likePattern(search)] },
     );
   }
-  if (filter?.companyId) {
-    requireCompanies(ctx);
-    conditions.push({ sql: 't.company_id = ?', params: [fromGlobalId('Company', filter.companyId, ['filter', 'companyId'])] });
+  if (filter?.customerId) conditions.push({ sql: 't.customer_id = ?', params: [fromGlobalId('Customer', filter.customerId, ['filter', 'customerId'])] });
+  if (filter?.positionId) conditions.push({ sql: 't.position_id = ?', params: [fromGlobalId('Position', filter.positionId, ['filter', 'positionId'])] });
+  if (filter?.email) {
+    conditions.push({
+      sql: `exists (select 1 from crm_contact_points p where p.tenant_id = t.tenant_id and p.contact_id = t.id and p.channel = 'EMAIL' and p.value = ?)`,
+      params: [filter.email.toLowerCase()],
+    });
   }
-  if (filter?.email) conditions.push({ sql: 't.email = ?', params: [filter.email.toLowerCase()] });
   if (filter?.hasEmail !== undefined && filter.hasEmail !== null) conditions.push({ sql: filter.hasEmail ? 't.email is not null' : 't.email is null', params: [] });
+  if (filter?.tags?.length) conditions.push(tagsCondition('t.tags', filter.tags));
+  if (filter?.emailConsent) conditions.push({ sql: 't.email_consent = ?', params: [filter.emailConsent] });
+  if (filter?.smsConsent) conditions.push({ sql: 't.sms_consent = ?', params: [filter.smsConsent] });
   if (filter?.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
   if (filter?.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
   return keysetPage(await ctx.em(), contactQuery(ctx, conditions, args));
@@ -95,9 +122,6 @@ export async function listContacts(
 function contactQuery(ctx: ServiceContext, conditions: SqlCondition[], args: { first?: number | null; after?: string | null; orderBy?: ContactOrder | null }): KeysetQuery<ContactNode> {
   return {
     table: 'crm_contacts',
-    // The company of each row comes with the page: `contacts { company { … } }` costs no extra query.
-    extraColumns: JOINED_COMPANY_COLUMNS,
-    joins: 'left join crm_companies c on c.tenant_id = t.tenant_id and c.id = t.company_id',
     tenantId: ctx.tenantId,
     conditions,
     sort: SORT[args.orderBy?.field ?? ContactOrderField.CREATED_AT],
@@ -109,61 +133,96 @@ function contactQuery(ctx: ServiceContext, conditions: SqlCondition[], args: { f
 }
 
 /**
- * `company.contacts` for every company of a response in one query (per page size). A page after a
+ * `customer.contacts` for every customer of a response in one query (per page size). A page after a
  * cursor is rare in nested lists and runs on its own.
  */
-export function companyContactsLoader(ctx: RequestContext, first: number | null | undefined): DataLoader<string, ConnectionResult<ContactNode>> {
+export function customerContactsLoader(ctx: RequestContext, first: number | null | undefined): DataLoader<string, ConnectionResult<ContactNode>> {
   const size = pageSize(first);
-  return ctx.loader(`crm.companyContacts:${size}`, () =>
-    new DataLoader<string, ConnectionResult<ContactNode>>(async (companyIds) => {
-      const pages = await keysetFirstPages(await ctx.em(), contactQuery(ctx, [], { first: size }), { column: 'company_id', keys: companyIds });
-      return companyIds.map((id) => pages.get(id) ?? new Error(`no page for company ${id}`));
+  return ctx.loader(`crm.customerContacts:${size}`, () =>
+    new DataLoader<string, ConnectionResult<ContactNode>>(async (customerIds) => {
+      const pages = await keysetFirstPages(await ctx.em(), contactQuery(ctx, [], { first: size }), { column: 'customer_id', keys: customerIds });
+      return customerIds.map((id) => pages.get(id) ?? new Error(`no page for customer ${id}`));
     }),
   );
 }
 
-/** With companies switched off, nothing may be attached to or filtered by one either. */
-function requireCompanies(ctx: ServiceContext): void {
-  requireFeature(ctx, 'CRM.companies');
+async function customerRef(ctx: ServiceContext, globalId: string): Promise<Customer> {
+  const id = fromGlobalId('Customer', globalId, ['input', 'customerId']);
+  const customer = await (await ctx.em()).findOne(Customer, { tenantId: ctx.tenantId, id });
+  if (!customer) throw new NotFoundError('Customer');
+  return customer;
 }
 
-async function companyRef(ctx: ServiceContext, globalId: string): Promise<Company> {
-  requireCompanies(ctx);
-  const id = fromGlobalId('Company', globalId, ['input', 'companyId']);
-  const company = await (await ctx.em()).findOne(Company, { tenantId: ctx.tenantId, id });
-  if (!company) throw new NotFoundError('Company');
-  return company;
+async function logConsent(ctx: ServiceContext, contact: Contact, channel: ConsentChannel, status: ConsentStatus, source: string): Promise<void> {
+  if (channel === ConsentChannel.EMAIL) contact.emailConsent = status;
+  else contact.smsConsent = status;
+  (await ctx.em()).create(ConsentEvent, { tenantId: ctx.tenantId, contactId: contact.id, channel, status, source, occurredAt: new Date(), recordedById: ctx.principal?.userId ?? null });
 }
 
 export async function createContact(ctx: ServiceContext, input: CreateContactInput): Promise<ContactNode> {
   const em = await ctx.em();
+  const points = resolveContactPoints(input, { emails: [], phones: [] });
   const contact = em.create(Contact, {
     tenantId: ctx.tenantId,
     firstName: checkText(input.firstName, ['input', 'firstName'], 200),
     lastName: checkOptionalText(input.lastName, ['input', 'lastName'], 200),
-    email: input.email?.toLowerCase() ?? null,
-    phone: input.phone ?? null,
-    jobTitle: checkOptionalText(input.jobTitle, ['input', 'jobTitle'], 200),
-    company: input.companyId ? ref(await companyRef(ctx, input.companyId)) : null,
+    positionId: input.positionId ? await positionId(ctx, input.positionId, ['input', 'positionId']) : null,
+    customer: input.customerId ? ref(await customerRef(ctx, input.customerId)) : null,
+    address: checkAddress(input.address ?? null, ['input', 'address']),
+    tags: checkTags(input.tags, ['input', 'tags']),
   });
-  em.persist(contact);
+  await replaceContactPoints(ctx, em, contact, points);
+  const wantsConsent = [input.emailConsent, input.smsConsent].some((status) => status && status !== ConsentStatus.UNKNOWN);
+  const source = checkOptionalText(input.consentSource, ['input', 'consentSource'], 200);
+  if (wantsConsent && !source) throw BadUserInputError.field(['input', 'consentSource'], 'say how the consent was given', 'REQUIRED');
+  if (source && input.emailConsent) await logConsent(ctx, contact, ConsentChannel.EMAIL, input.emailConsent, source);
+  if (source && input.smsConsent) await logConsent(ctx, contact, ConsentChannel.SMS, input.smsConsent, source);
   await em.flush();
   return toContactNode(contact);
 }
 
 export async function updateContact(ctx: ServiceContext, input: UpdateContactInput): Promise<ContactNode> {
   const contact = await getContact(ctx, input.id, ['input', 'id']);
+  const em = await ctx.em();
   if (input.firstName !== undefined) {
     if (input.firstName === null) throw BadUserInputError.field(['input', 'firstName'], 'must not be empty', 'REQUIRED');
     contact.firstName = checkText(input.firstName, ['input', 'firstName'], 200);
   }
   if (input.lastName !== undefined) contact.lastName = checkOptionalText(input.lastName, ['input', 'lastName'], 200);
-  if (input.email !== undefined) contact.email = input.email?.toLowerCase() ?? null;
-  if (input.phone !== undefined) contact.phone = input.phone;
-  if (input.jobTitle !== undefined) contact.jobTitle = checkOptionalText(input.jobTitle, ['input', 'jobTitle'], 200);
-  if (input.companyId !== undefined) contact.company = input.companyId ? ref(await companyRef(ctx, input.companyId)) : null;
+  if ([input.email, input.phone, input.emails, input.phones].some((value) => value !== undefined)) {
+    await replaceContactPoints(ctx, em, contact, resolveContactPoints(input, await contactPointsOf(ctx, contact.id)));
+  }
+  if (input.positionId !== undefined) contact.positionId = input.positionId ? await positionId(ctx, input.positionId, ['input', 'positionId']) : null;
+  if (input.customerId !== undefined) contact.customer = input.customerId ? ref(await customerRef(ctx, input.customerId)) : null;
+  if (input.address !== undefined) contact.address = checkAddress(input.address, ['input', 'address']);
+  if (input.tags !== undefined) contact.tags = checkTags(input.tags, ['input', 'tags']);
+  await em.flush();
+  return toContactNode(contact);
+}
+
+/** A consent change, kept in the history with its source and the member who recorded it. */
+export async function setContactConsent(ctx: ServiceContext, input: SetContactConsentInput): Promise<ContactNode> {
+  const contact = await getContact(ctx, input.contactId, ['input', 'contactId']);
+  const source = checkText(input.source, ['input', 'source'], 200);
+  await logConsent(ctx, contact, input.channel, input.status, source);
   await (await ctx.em()).flush();
   return toContactNode(contact);
+}
+
+/** Newest first; a person's consent changes rarely, so the whole history is one list. */
+export async function consentHistory(ctx: ServiceContext, contactUuid: string): Promise<ConsentEventNode[]> {
+  const rows = await (await ctx.em()).execute<Row[]>(
+    `select e.*, ${USER_COLUMNS} from crm_consent_events e left join users u on u.id = e.recorded_by_id
+      where e.tenant_id = ? and e.contact_id = ? order by e.occurred_at desc, e.id desc limit 500`,
+    [ctx.tenantId, contactUuid],
+  );
+  return rows.map((row) => ({
+    channel: String(row.channel) as ConsentChannel,
+    status: String(row.status) as ConsentStatus,
+    source: String(row.source),
+    occurredAt: rowDate(row.occurred_at),
+    recordedBy: userFromRow(row),
+  }));
 }
 
 export async function deleteContact(ctx: ServiceContext, globalId: string): Promise<string> {
@@ -174,4 +233,11 @@ export async function deleteContact(ctx: ServiceContext, globalId: string): Prom
   em.remove(contact);
   await em.flush();
   return globalId;
+}
+
+/** Contacts by database id, for nodes that point at a person. */
+export async function contactsByIds(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, ContactNode>> {
+  if (ids.length === 0) return new Map();
+  const rows = await (await ctx.em()).execute<Row[]>(`select * from crm_contacts t where t.tenant_id = ? and t.id in (${placeholders(ids.length)})`, [ctx.tenantId, ...ids]);
+  return new Map(rows.map((row) => [String(row.id), contactNodeFromRow(row)]));
 }

@@ -1,18 +1,78 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConsentChannel, ConsentStatus } from '../../../schema/crm/consent-event.entity.js';
+import { ContactPointType } from '../../../schema/crm/contact-point.entity.js';
 import { Connection, OrderDirection } from '../graphql/pagination.js';
-import type { CompanyNode } from './company.types.js';
 import { DateTimeScalar, EmailAddressScalar, PhoneNumberScalar } from '../graphql/scalars.js';
+import { AddressInput, AddressNode } from '../platform/address/address.types.js';
+import { UserNode } from '../platform/users/user.types.js';
+
+registerEnumType(ContactPointType, { name: 'ContactPointType', description: 'What kind of address or number it is.' });
+registerEnumType(ConsentChannel, { name: 'ConsentChannel' });
+registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: 'UNKNOWN until the person grants or refuses it.' });
+
+@ObjectType('ContactEmail')
+export class ContactEmailNode {
+  @Field(() => EmailAddressScalar)
+  address!: string;
+
+  @Field(() => ContactPointType)
+  type!: ContactPointType;
+}
+
+@ObjectType('ContactPhone')
+export class ContactPhoneNode {
+  @Field(() => PhoneNumberScalar)
+  number!: string;
+
+  @Field(() => ContactPointType)
+  type!: ContactPointType;
+}
+
+@ObjectType('ConsentEvent', { description: 'A change of consent: when, how, and who recorded it.' })
+export class ConsentEventNode {
+  @Field(() => ConsentChannel)
+  channel!: ConsentChannel;
+
+  @Field(() => ConsentStatus)
+  status!: ConsentStatus;
+
+  @Field({ description: 'How it was given or withdrawn, such as "phone call" or "import".' })
+  source!: string;
+
+  @Field(() => DateTimeScalar)
+  occurredAt!: Date;
+
+  @Field(() => UserNode, { nullable: true, description: 'The member who recorded it; null when the person did it themselves.' })
+  recordedBy!: UserNode | null;
+}
+
+@InputType()
+export class ContactEmailInput {
+  @Field(() => EmailAddressScalar)
+  address!: string;
+
+  @Field(() => ContactPointType, { defaultValue: ContactPointType.WORK })
+  type!: ContactPointType;
+}
+
+@InputType()
+export class ContactPhoneInput {
+  @Field(() => PhoneNumberScalar)
+  number!: string;
+
+  @Field(() => ContactPointType, { defaultValue: ContactPointType.WORK })
+  type!: ContactPointType;
+}
 
 @ObjectType('Contact', { description: 'A person the company deals with.' })
 export class ContactNode {
   @Field(() => ID)
   id!: string;
 
-  /** Database id of the company, resolved by a batched loader; not exposed. */
-  companyUuid!: string | null;
-
-  /** The company when the query already joined it (lists); undefined: load it. Not exposed. */
-  company?: CompanyNode | null;
+  /** Database ids, resolved by batched loaders; not exposed. */
+  uuid!: string;
+  customerUuid!: string | null;
+  positionUuid!: string | null;
 
   @Field()
   firstName!: string;
@@ -23,14 +83,23 @@ export class ContactNode {
   @Field()
   fullName!: string;
 
-  @Field(() => EmailAddressScalar, { nullable: true })
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'The first of `emails`.' })
   email!: string | null;
 
-  @Field(() => PhoneNumberScalar, { nullable: true, description: 'E.164, such as +40721234567.' })
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'The first of `phones`, E.164 such as +40721234567.' })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true })
-  jobTitle!: string | null;
+  @Field(() => AddressNode)
+  address!: AddressNode;
+
+  @Field(() => ConsentStatus, { description: 'Whether email campaigns may reach this person.' })
+  emailConsent!: ConsentStatus;
+
+  @Field(() => ConsentStatus, { description: 'Whether SMS campaigns may reach this person.' })
+  smsConsent!: ConsentStatus;
+
+  @Field(() => [String])
+  tags!: string[];
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;
@@ -63,10 +132,22 @@ export class ContactFilter {
   @Field({ nullable: true, description: 'Matches first or last name, email or phone (case-insensitive, anywhere in the text).' })
   search?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only people working at this company.' })
-  companyId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only people of this customer.' })
+  customerId?: string;
 
-  @Field(() => EmailAddressScalar, { nullable: true, description: 'Exact email address (case-insensitive).' })
+  @Field(() => ID, { nullable: true, description: 'Only people holding this position.' })
+  positionId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Only people carrying every one of these tags (case-insensitive).' })
+  tags?: string[];
+
+  @Field(() => ConsentStatus, { nullable: true })
+  emailConsent?: ConsentStatus;
+
+  @Field(() => ConsentStatus, { nullable: true })
+  smsConsent?: ConsentStatus;
+
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'Any of the person\'s email addresses, exactly (case-insensitive).' })
   email?: string;
 
   @Field({ nullable: true })
@@ -87,17 +168,38 @@ export class CreateContactInput {
   @Field(() => String, { nullable: true })
   lastName?: string | null;
 
-  @Field(() => EmailAddressScalar, { nullable: true })
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'Shorthand for the first of `emails` (the others stay); not together with `emails`.' })
   email?: string | null;
 
-  @Field(() => PhoneNumberScalar, { nullable: true })
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Shorthand for the first of `phones` (the others stay); not together with `phones`.' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  jobTitle?: string | null;
+  @Field(() => [ContactEmailInput], { nullable: true, description: 'Every email address, the main one first; at most 10, repeats merged.' })
+  emails?: ContactEmailInput[] | null;
+
+  @Field(() => [ContactPhoneInput], { nullable: true, description: 'Every phone number, the main one first; at most 10, repeats merged.' })
+  phones?: ContactPhoneInput[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'From the positions directory.' })
+  positionId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  companyId?: string | null;
+  customerId?: string | null;
+
+  @Field(() => AddressInput, { nullable: true })
+  address?: AddressInput | null;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+
+  @Field(() => ConsentStatus, { nullable: true, description: 'Recorded with `consentSource` in the consent history.' })
+  emailConsent?: ConsentStatus | null;
+
+  @Field(() => ConsentStatus, { nullable: true })
+  smsConsent?: ConsentStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'How the consent was given, such as "web form"; required with a consent other than UNKNOWN.' })
+  consentSource?: string | null;
 }
 
 @InputType({ description: 'Omitted fields stay as they are; null clears an optional field.' })
@@ -111,17 +213,44 @@ export class UpdateContactInput {
   @Field(() => String, { nullable: true })
   lastName?: string | null;
 
-  @Field(() => EmailAddressScalar, { nullable: true })
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'Shorthand for the first of `emails` (the others stay); not together with `emails`.' })
   email?: string | null;
 
-  @Field(() => PhoneNumberScalar, { nullable: true })
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Shorthand for the first of `phones` (the others stay); not together with `phones`.' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  jobTitle?: string | null;
+  @Field(() => [ContactEmailInput], { nullable: true, description: 'Every email address, the main one first; at most 10, repeats merged.' })
+  emails?: ContactEmailInput[] | null;
+
+  @Field(() => [ContactPhoneInput], { nullable: true, description: 'Every phone number, the main one first; at most 10, repeats merged.' })
+  phones?: ContactPhoneInput[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'From the positions directory.' })
+  positionId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  companyId?: string | null;
+  customerId?: string | null;
+
+  @Field(() => AddressInput, { nullable: true })
+  address?: AddressInput | null;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+}
+
+@InputType()
+export class SetContactConsentInput {
+  @Field(() => ID)
+  contactId!: string;
+
+  @Field(() => ConsentChannel)
+  channel!: ConsentChannel;
+
+  @Field(() => ConsentStatus)
+  status!: ConsentStatus;
+
+  @Field({ description: 'How it was given or withdrawn, such as "phone call" or "signed form"; kept as proof.' })
+  source!: string;
 }
 
 @InputType()

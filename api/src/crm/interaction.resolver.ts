@@ -22,7 +22,7 @@ export class InteractionsArgs {
   @Field(() => String, { nullable: true })
   after?: string;
 
-  @Field(() => TimelineSubject, { nullable: true, description: 'Only those with this person or company.' })
+  @Field(() => TimelineSubject, { nullable: true, description: 'Only those with this person or customer.' })
   subject?: TimelineSubject;
 
   @Field(() => InteractionKind, { nullable: true })
@@ -57,13 +57,13 @@ export class InteractionResolver {
   }
 
   @Authorized('CRM:read')
-  @Query(() => TimelineConnection, { description: 'Everything that happened with a person or company, newest first: interactions and tasks.' })
+  @Query(() => TimelineConnection, { description: 'Everything that happened with a person or customer, newest first: interactions and tasks.' })
   timeline(@Ctx() ctx: RequestContext, @Args() args: TimelineArgs): Promise<ConnectionResult<TimelineEntryNode>> {
     return timeline(ctx, args);
   }
 
   @Authorized('CRM:write')
-  @Mutation(() => InteractionNode, { description: 'Records a meeting, call, SMS, email or note with a person and/or company.' })
+  @Mutation(() => InteractionNode, { description: 'Records a meeting, call, SMS, email or note with a person and/or customer.' })
   logInteraction(@Ctx() ctx: RequestContext, @Arg('input') input: LogInteractionInput): Promise<InteractionNode> {
     return logInteraction(ctx, input);
   }

@@ -1,5 +1,5 @@
 import { CallOutcome, Interaction, InteractionKind } from '../../../schema/crm/interaction.entity.js';
-import { Company } from '../../../schema/crm/company.entity.js';
+import { Customer } from '../../../schema/crm/customer.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
@@ -7,7 +7,7 @@ import { keysetPage, placeholders, rowDate, rowText, type Row, type SqlCondition
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
 import { checkOptionalText } from '../platform/auth/auth.service.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
-import { featureOn, requireFeature } from '../platform/modules/feature-switch.js';
+import { featureOn } from '../platform/modules/feature-switch.js';
 import { loadTaskNodes } from './task.service.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import {
@@ -28,15 +28,15 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const DIRECTED = new Set([InteractionKind.CALL, InteractionKind.SMS, InteractionKind.EMAIL]);
 
 const COLUMNS = `i.*, ${USER_COLUMNS},
-  c.first_name || coalesce(' ' || c.last_name, '') as contact_name, co.name as company_name`;
+  c.first_name || coalesce(' ' || c.last_name, '') as contact_name, co.name as customer_name`;
 const JOINS = `left join memberships m on m.tenant_id = i.tenant_id and m.user_id = i.created_by_id
   left join users u on u.id = m.user_id
   left join crm_contacts c on c.tenant_id = i.tenant_id and c.id = i.contact_id
-  left join crm_companies co on co.tenant_id = i.tenant_id and co.id = i.company_id`;
+  left join crm_customers co on co.tenant_id = i.tenant_id and co.id = i.customer_id`;
 
 function interactionFromRow(row: Row): InteractionNode {
   const contactId = rowText(row.contact_id);
-  const companyId = rowText(row.company_id);
+  const customerId = rowText(row.customer_id);
   return {
     id: toGlobalId('Interaction', String(row.id)),
     kind: String(row.kind) as InteractionKind,
@@ -48,8 +48,8 @@ function interactionFromRow(row: Row): InteractionNode {
     body: rowText(row.body),
     contactId: contactId ? toGlobalId('Contact', contactId) : null,
     contactName: rowText(row.contact_name),
-    companyId: companyId ? toGlobalId('Company', companyId) : null,
-    companyName: rowText(row.company_name),
+    customerId: customerId ? toGlobalId('Customer', customerId) : null,
+    customerName: rowText(row.customer_name),
     loggedBy: userFromRow(row),
     createdAt: rowDate(row.created_at),
   };
@@ -64,7 +64,7 @@ async function loadInteractionNodes(ctx: ServiceContext, ids: string[]): Promise
 /** Records an interaction; everything is checked before anything is written. */
 export async function logInteraction(ctx: ServiceContext, input: LogInteractionInput): Promise<InteractionNode> {
   const em = await ctx.em();
-  if (!input.contactId && !input.companyId) throw BadUserInputError.field(['input', 'contactId'], 'name the person or the company it was with', 'REQUIRED');
+  if (!input.contactId && !input.customerId) throw BadUserInputError.field(['input', 'contactId'], 'name the person or the customer it was with', 'REQUIRED');
   if (DIRECTED.has(input.kind) && !input.direction) throw BadUserInputError.field(['input', 'direction'], 'say whether it came in or went out', 'REQUIRED');
   if (!DIRECTED.has(input.kind) && input.direction) throw BadUserInputError.field(['input', 'direction'], 'only calls, SMS and email have a direction');
   if (input.outcome && input.kind !== InteractionKind.CALL) throw BadUserInputError.field(['input', 'outcome'], 'only calls have an outcome');
@@ -83,17 +83,15 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
     contact = await em.findOne(Contact, { tenantId: ctx.tenantId, id: fromGlobalId('Contact', input.contactId, ['input', 'contactId']) });
     if (!contact) throw new NotFoundError('Contact');
   }
-  let companyId: string | null = null;
-  if (input.companyId) {
-    requireFeature(ctx, 'CRM.companies');
-    const company = await em.findOne(Company, { tenantId: ctx.tenantId, id: fromGlobalId('Company', input.companyId, ['input', 'companyId']) });
-    if (!company) throw new NotFoundError('Company');
-    companyId = company.id;
-  } else if (contact && input.companyId === undefined) {
-    // The person's company shares the history, as it stands when the interaction is logged (also
-    // while companies are switched off: the record stays right for when they are back).
-    // An explicit null means: not about their company.
-    companyId = contact.company?.id ?? null;
+  let customerId: string | null = null;
+  if (input.customerId) {
+    const customer = await em.findOne(Customer, { tenantId: ctx.tenantId, id: fromGlobalId('Customer', input.customerId, ['input', 'customerId']) });
+    if (!customer) throw new NotFoundError('Customer');
+    customerId = customer.id;
+  } else if (contact && input.customerId === undefined) {
+    // The person's customer shares the history, as it stands when the interaction is logged.
+    // An explicit null means: not about their customer.
+    customerId = contact.customer?.id ?? null;
   }
   const interaction = em.create(Interaction, {
     tenantId: ctx.tenantId,
@@ -105,7 +103,7 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
     subject,
     body,
     contactId: contact?.id ?? null,
-    companyId,
+    customerId,
     createdById: ctx.principal?.userId ?? null,
   });
   em.persist(interaction);
@@ -133,9 +131,8 @@ export async function deleteInteraction(ctx: ServiceContext, globalId: string): 
 
 /** The subject's database id and which column of the timeline rows holds it. */
 function subjectCondition(ctx: ServiceContext, subject: TimelineSubject): SqlCondition {
-  if (subject.type === TimelineSubjectType.COMPANY) {
-    requireFeature(ctx, 'CRM.companies');
-    return { sql: 't.company_id = ?', params: [fromGlobalId('Company', subject.id, ['subject', 'id'])] };
+  if (subject.type === TimelineSubjectType.CUSTOMER) {
+    return { sql: 't.customer_id = ?', params: [fromGlobalId('Customer', subject.id, ['subject', 'id'])] };
   }
   return { sql: 't.contact_id = ?', params: [fromGlobalId('Contact', subject.id, ['subject', 'id'])] };
 }
@@ -168,18 +165,18 @@ export async function listInteractions(
 }
 
 /**
- * Everything that happened with a person or company, newest first: interactions, and tasks about
+ * Everything that happened with a person or customer, newest first: interactions, and tasks about
  * them (created, completed). One keyset over the union of the three, then the items in one query each.
  */
 const TIMELINE = `(
-  select i.tenant_id, i.id, i.occurred_at as at, 'INTERACTION' as entry_kind, i.id as ref_id, i.contact_id, i.company_id from crm_interactions i
+  select i.tenant_id, i.id, i.occurred_at as at, 'INTERACTION' as entry_kind, i.id as ref_id, i.contact_id, i.customer_id from crm_interactions i
   union all
   select k.tenant_id, k.id, k.created_at, 'TASK_CREATED', k.id,
-         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'COMPANY' then k.subject_id end
+         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'CUSTOMER' then k.subject_id end
     from crm_tasks k where k.subject_id is not null
   union all
   select k.tenant_id, md5('done:' || k.id::text)::uuid, k.completed_at, 'TASK_COMPLETED', k.id,
-         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'COMPANY' then k.subject_id end
+         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'CUSTOMER' then k.subject_id end
     from crm_tasks k where k.subject_id is not null and k.completed_at is not null
 )`;
 

@@ -9,7 +9,7 @@ registerEnumType(InteractionKind, { name: 'InteractionKind' });
 registerEnumType(InteractionDirection, { name: 'InteractionDirection', description: 'Calls, SMS and email: who reached out.' });
 registerEnumType(CallOutcome, { name: 'CallOutcome' });
 
-@ObjectType('Interaction', { description: 'A meeting, call, message or note with a person or company.' })
+@ObjectType('Interaction', { description: 'A meeting, call, message or note with a person or customer.' })
 export class InteractionNode {
   @Field(() => ID)
   id!: string;
@@ -42,10 +42,10 @@ export class InteractionNode {
   contactName!: string | null;
 
   @Field(() => ID, { nullable: true })
-  companyId!: string | null;
+  customerId!: string | null;
 
   @Field(() => String, { nullable: true })
-  companyName!: string | null;
+  customerName!: string | null;
 
   @Field(() => UserNode, { nullable: true, description: 'Who logged it (while a member).' })
   loggedBy!: UserNode | null;
@@ -79,11 +79,11 @@ export class LogInteractionInput {
   @Field(() => String, { nullable: true })
   body?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The person; their company is filled in when companyId is omitted (null: no company).' })
+  @Field(() => ID, { nullable: true, description: 'The person; their customer is filled in when customerId is omitted (null: no customer).' })
   contactId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  companyId?: string | null;
+  customerId?: string | null;
 }
 
 @InputType()
@@ -94,7 +94,7 @@ export class DeleteInteractionInput {
 
 export enum TimelineSubjectType {
   CONTACT = 'CONTACT',
-  COMPANY = 'COMPANY',
+  CUSTOMER = 'CUSTOMER',
 }
 registerEnumType(TimelineSubjectType, { name: 'TimelineSubjectType' });
 
@@ -114,7 +114,7 @@ export enum TimelineEntryKind {
 }
 registerEnumType(TimelineEntryKind, { name: 'TimelineEntryKind' });
 
-@ObjectType('TimelineEntry', { description: 'One event in the history of a person or company; exactly one of its items is set.' })
+@ObjectType('TimelineEntry', { description: 'One event in the history of a person or customer; exactly one of its items is set.' })
 export class TimelineEntryNode {
   @Field(() => TimelineEntryKind)
   kind!: TimelineEntryKind;

@@ -1,5 +1,5 @@
 import { Task, TaskSubjectType } from '../../../schema/crm/task.entity.js';
-import { Company } from '../../../schema/crm/company.entity.js';
+import { Customer } from '../../../schema/crm/customer.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
@@ -8,8 +8,8 @@ import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagi
 import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
-import { requireFeature } from '../platform/modules/feature-switch.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
+import { memberId } from '../platform/users/member-ref.js';
 import { scheduleTaskReminder } from './task-reminder.service.js';
 import {
   TaskOrderField,
@@ -36,13 +36,13 @@ const NOT_A_MEMBER = `not exists (select 1 from memberships mm where mm.tenant_i
 
 /** The assignee (only while a member) and the subject's name come with each row. */
 const JOINED_COLUMNS = `${USER_COLUMNS},
-  case t.subject_type when 'CONTACT' then sc.first_name || coalesce(' ' || sc.last_name, '') when 'COMPANY' then sco.name end as subject_name`;
+  case t.subject_type when 'CONTACT' then sc.first_name || coalesce(' ' || sc.last_name, '') when 'CUSTOMER' then sco.name end as subject_name`;
 const JOINS = `left join memberships m on m.tenant_id = t.tenant_id and m.user_id = t.assignee_id
   left join users u on u.id = m.user_id
   left join crm_contacts sc on t.subject_type = 'CONTACT' and sc.tenant_id = t.tenant_id and sc.id = t.subject_id
-  left join crm_companies sco on t.subject_type = 'COMPANY' and sco.tenant_id = t.tenant_id and sco.id = t.subject_id`;
+  left join crm_customers sco on t.subject_type = 'CUSTOMER' and sco.tenant_id = t.tenant_id and sco.id = t.subject_id`;
 
-const SUBJECT_TYPENAME: Record<TaskSubjectType, string> = { [TaskSubjectType.CONTACT]: 'Contact', [TaskSubjectType.COMPANY]: 'Company' };
+const SUBJECT_TYPENAME: Record<TaskSubjectType, string> = { [TaskSubjectType.CONTACT]: 'Contact', [TaskSubjectType.CUSTOMER]: 'Customer' };
 
 function taskNodeFromRow(row: Row): TaskNode {
   const dueAt = row.due_at === null || row.due_at === undefined ? null : rowDate(row.due_at);
@@ -148,13 +148,6 @@ export async function overdueTasks(ctx: ServiceContext): Promise<OverdueTasksNod
   return rows.map((row) => ({ assignee: userFromRow(row), count: Number(row.count), oldestDueAt: rowDate(row.oldest) }));
 }
 
-async function memberId(ctx: ServiceContext, globalId: string, path: string[]): Promise<string> {
-  const userId = fromGlobalId('User', globalId, path);
-  const rows = await (await ctx.em()).execute<Row[]>('select 1 from memberships where tenant_id = ? and user_id = ?', [ctx.tenantId, userId]);
-  if (rows.length === 0) throw BadUserInputError.field(path, 'is not a member of this company', 'NOT_A_MEMBER');
-  return userId;
-}
-
 async function subjectOf(
   ctx: ServiceContext,
   type: TaskSubjectType | null | undefined,
@@ -164,9 +157,8 @@ async function subjectOf(
   if (!type || !globalId) throw BadUserInputError.field(['input', type ? 'subjectId' : 'subjectType'], 'subjectType and subjectId go together', 'REQUIRED');
   const em = await ctx.em();
   const id = fromGlobalId(SUBJECT_TYPENAME[type], globalId, ['input', 'subjectId']);
-  if (type === TaskSubjectType.COMPANY) {
-    requireFeature(ctx, 'CRM.companies');
-    if (!(await em.findOne(Company, { tenantId: ctx.tenantId, id }))) throw new NotFoundError('Company');
+  if (type === TaskSubjectType.CUSTOMER) {
+    if (!(await em.findOne(Customer, { tenantId: ctx.tenantId, id }))) throw new NotFoundError('Customer');
   } else if (!(await em.findOne(Contact, { tenantId: ctx.tenantId, id }))) {
     throw new NotFoundError('Contact');
   }

@@ -74,7 +74,13 @@ export type ProblemReason =
   | 'USED_BY_MODULES'
   | 'PASSWORD_EXISTING_ACCOUNT'
   | 'PASSWORD_NEW_ACCOUNT'
-  | 'NOT_A_MEMBER';
+  | 'NOT_A_MEMBER'
+  | 'INVALID_COUNTRY'
+  | 'INVALID_POSTAL_CODE'
+  | 'INVALID_IBAN'
+  | 'INVALID_BIC'
+  | 'INVALID_DATE_RANGE'
+  | 'TOO_MANY';
 
 export interface FieldProblem {
   /** Path of the offending field inside the mutation's input, e.g. ["input", "email"]. */

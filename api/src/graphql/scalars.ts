@@ -84,6 +84,29 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
 
 export const CurrencyScalar = GraphQLCurrency;
 
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseLocalDate(value: unknown): string {
+  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
+  if (!match) throw new TypeError(`${String(value)} is not a date written as YYYY-MM-DD`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) throw new TypeError(`${String(value)} is not a calendar date`);
+  return String(value);
+}
+
+/** A calendar date without a time or zone (a close date, a contract start), as YYYY-MM-DD. */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: 'LocalDate',
+  description: 'A calendar date without time or time zone, written as YYYY-MM-DD.',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  parseValue: parseLocalDate,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('LocalDate must be written as a string');
+    return parseLocalDate(ast.value);
+  },
+});
+
 @ObjectType({ description: 'An amount of money in an ISO 4217 currency.' })
 export class Money {
   @Field(() => DecimalScalar)

@@ -1,0 +1,226 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { CustomerKind, LifecycleStage, SourceChannel } from '../../../schema/crm/customer.entity.js';
+import { Connection, OrderDirection } from '../graphql/pagination.js';
+import { DateTimeScalar, EmailAddressScalar, PhoneNumberScalar } from '../graphql/scalars.js';
+import { AddressInput, AddressNode } from '../platform/address/address.types.js';
+import { UserNode } from '../platform/users/user.types.js';
+
+registerEnumType(CustomerKind, { name: 'CustomerKind', description: 'An organization, or a private person buying for themselves.' });
+registerEnumType(LifecycleStage, { name: 'LifecycleStage', description: 'How far the relationship has come.' });
+registerEnumType(SourceChannel, { name: 'SourceChannel', description: 'The channel a customer came through.' });
+
+@ObjectType('CustomerRef', { description: 'Another customer, by id and name.' })
+export class CustomerRefNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('CustomerSource', { description: 'Where the customer came from.' })
+export class CustomerSourceNode {
+  @Field(() => SourceChannel, { nullable: true })
+  channel!: SourceChannel | null;
+
+  @Field(() => String, { nullable: true })
+  utmSource!: string | null;
+
+  @Field(() => String, { nullable: true })
+  utmMedium!: string | null;
+
+  @Field(() => String, { nullable: true })
+  utmCampaign!: string | null;
+
+  @Field(() => CustomerRefNode, { nullable: true, description: 'The customer who recommended this one.' })
+  referredBy!: CustomerRefNode | null;
+}
+
+@ObjectType('Customer', { description: 'A relationship: an organization or a private person the company sells to.' })
+export class CustomerNode {
+  @Field(() => ID)
+  id!: string;
+
+  /** Database id, for loaders and nested lists; not exposed. */
+  uuid!: string;
+
+  @Field(() => CustomerKind)
+  kind!: CustomerKind;
+
+  @Field()
+  name!: string;
+
+  @Field(() => LifecycleStage)
+  lifecycleStage!: LifecycleStage;
+
+  @Field(() => String, { nullable: true })
+  domain!: string | null;
+
+  @Field(() => EmailAddressScalar, { nullable: true })
+  email!: string | null;
+
+  @Field(() => PhoneNumberScalar, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => UserNode, { nullable: true, description: 'The member responsible; null when nobody (or a former member) is.' })
+  owner!: UserNode | null;
+
+  @Field(() => AddressNode)
+  address!: AddressNode;
+
+  @Field(() => CustomerSourceNode)
+  source!: CustomerSourceNode;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt!: Date;
+}
+
+export const CustomerConnection = Connection(CustomerNode, 'Customer');
+
+export enum CustomerOrderField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
+
+@InputType()
+export class CustomerOrder {
+  @Field(() => CustomerOrderField, { defaultValue: CustomerOrderField.NAME })
+  field!: CustomerOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}
+
+@InputType({ description: 'Every given condition must hold.' })
+export class CustomerFilter {
+  @Field({ nullable: true, description: 'Matches name, domain, email or phone (case-insensitive, anywhere in the text).' })
+  search?: string;
+
+  @Field(() => [CustomerKind], { nullable: true })
+  kinds?: CustomerKind[];
+
+  @Field(() => [LifecycleStage], { nullable: true })
+  lifecycleStages?: LifecycleStage[];
+
+  @Field(() => ID, { nullable: true, description: 'Only customers this member is responsible for.' })
+  ownerId?: string;
+
+  @Field({ nullable: true, description: 'true: only customers nobody is responsible for.' })
+  unowned?: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'Only customers carrying every one of these tags (case-insensitive).' })
+  tags?: string[];
+
+  @Field(() => [SourceChannel], { nullable: true })
+  sourceChannels?: SourceChannel[];
+
+  @Field(() => String, { nullable: true, description: 'ISO country code of the address.' })
+  country?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  createdAfter?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  createdBefore?: Date;
+}
+
+@InputType()
+export class CustomerSourceInput {
+  @Field(() => SourceChannel, { nullable: true })
+  channel?: SourceChannel | null;
+
+  @Field(() => String, { nullable: true })
+  utmSource?: string | null;
+
+  @Field(() => String, { nullable: true })
+  utmMedium?: string | null;
+
+  @Field(() => String, { nullable: true })
+  utmCampaign?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  referredById?: string | null;
+}
+
+@InputType()
+export class CreateCustomerInput {
+  @Field(() => CustomerKind, { defaultValue: CustomerKind.ORGANIZATION })
+  kind!: CustomerKind;
+
+  @Field()
+  name!: string;
+
+  @Field(() => LifecycleStage, { nullable: true, description: 'LEAD when omitted.' })
+  lifecycleStage?: LifecycleStage | null;
+
+  @Field(() => String, { nullable: true })
+  domain?: string | null;
+
+  @Field(() => EmailAddressScalar, { nullable: true })
+  email?: string | null;
+
+  @Field(() => PhoneNumberScalar, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who is responsible; the creating member when omitted, nobody when null.' })
+  ownerId?: string | null;
+
+  @Field(() => AddressInput, { nullable: true })
+  address?: AddressInput | null;
+
+  @Field(() => CustomerSourceInput, { nullable: true })
+  source?: CustomerSourceInput | null;
+
+  @Field(() => [String], { nullable: true, description: 'At most 50 tags of at most 50 characters; duplicates (ignoring case) are merged.' })
+  tags?: string[] | null;
+}
+
+@InputType({ description: 'Omitted fields stay as they are; null clears an optional field. `address` and `source` replace the whole part.' })
+export class UpdateCustomerInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CustomerKind, { nullable: true })
+  kind?: CustomerKind;
+
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field(() => LifecycleStage, { nullable: true })
+  lifecycleStage?: LifecycleStage;
+
+  @Field(() => String, { nullable: true })
+  domain?: string | null;
+
+  @Field(() => EmailAddressScalar, { nullable: true })
+  email?: string | null;
+
+  @Field(() => PhoneNumberScalar, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  ownerId?: string | null;
+
+  @Field(() => AddressInput, { nullable: true })
+  address?: AddressInput | null;
+
+  @Field(() => CustomerSourceInput, { nullable: true })
+  source?: CustomerSourceInput | null;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+}
+
+@InputType()
+export class DeleteCustomerInput {
+  @Field(() => ID)
+  id!: string;
+}
