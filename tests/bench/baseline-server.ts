@@ -7,18 +7,23 @@ import { toGlobalId } from '../../api/src/graphql/global-id.js';
  * The bare baseline: a plain `node:http` handler that runs, as the application role, the SQL a
  * `contacts(first: N)` request needs, with nothing of the framework around it.
  *
- * - `POST /bare`: BEGIN; set_config(tenant, user); the page query (companies joined) and the count
- *   query exactly as contact.service.ts and keyset.ts build them for the default order
- *   (created_at desc); COMMIT. Tenant fixed at start: the same data, the minimum of SQL.
+ * - `POST /bare`: BEGIN; set_config(tenant, user); the page query, the customers of the page and
+ *   the count query as contact.service.ts, customer.service.ts and keyset.ts build them for the
+ *   default order (created_at desc); COMMIT. Tenant fixed at start: the same data, the minimum of SQL.
  * - `POST /full`: every statement the application issues for the same request (BEGIN, the
  *   authentication function that sets the tenant and reads role and switches, page, count, COMMIT),
  *   so the gap between it and Kontor is the cost of the Node-side stack alone.
  */
 
-export const PAGE_SQL = `select t.*, (t.created_at)::text as "__sort_key", c.id as c_id, c.name as c_name, c.domain as c_domain, c.email as c_email, c.phone as c_phone, c.created_at as c_created_at, c.updated_at as c_updated_at
-    from crm_contacts t left join crm_companies c on c.tenant_id = t.tenant_id and c.id = t.company_id
+export const PAGE_SQL = `select t.*, (t.created_at)::text as "__sort_key" from crm_contacts t
     where (t.tenant_id = $1)
     order by t.created_at desc, t.id desc limit $2`;
+/** The customers of a page in one query, with their owner and referrer as the customer loader reads them. */
+export const CUSTOMERS_SQL = `select t.*, u.id as u_id, u.email as u_email, u.name as u_name, r.name as referrer_name from crm_customers t
+    left join memberships om on om.tenant_id = t.tenant_id and om.user_id = t.owner_id
+    left join users u on u.id = om.user_id
+    left join crm_customers r on r.tenant_id = t.tenant_id and r.id = t.referred_by_id
+    where t.tenant_id = $1 and t.id = any($2::uuid[])`;
 export const COUNT_SQL = `select count(*)::int as count from crm_contacts t where (t.tenant_id = $1)`;
 // authenticate.ts: one function finds the session, sets tenant and user, and reads role and switches.
 const SESSION_SQL = 'select * from kontor_authenticate_session($1)';
@@ -29,8 +34,7 @@ interface ContactRow {
   last_name: string | null;
   email: string | null;
   phone: string | null;
-  company_id: string | null;
-  c_name: string | null;
+  customer_id: string | null;
 }
 
 interface SessionRow {
@@ -55,17 +59,25 @@ function respond(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-function render(rows: ContactRow[], totalCount: number): string {
+function render(rows: ContactRow[], customers: Map<string, string>, totalCount: number): string {
   const edges = rows.map((row) => ({
     node: {
       id: toGlobalId('Contact', row.id),
       fullName: [row.first_name, row.last_name].filter(Boolean).join(' '),
       email: row.email,
       phone: row.phone,
-      company: row.company_id ? { name: row.c_name } : null,
+      customer: row.customer_id ? { name: customers.get(row.customer_id) ?? null } : null,
     },
   }));
   return JSON.stringify({ data: { contacts: { totalCount, edges } } });
+}
+
+/** Names of the page's customers by id (one query, skipped when the page has none). */
+async function customersOf(client: pg.PoolClient, tenantId: string, rows: ContactRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => (row.customer_id ? [row.customer_id] : [])))];
+  if (ids.length === 0) return new Map();
+  const found = await client.query<{ id: string; name: string }>(CUSTOMERS_SQL, [tenantId, ids]);
+  return new Map(found.rows.map((row) => [row.id, row.name]));
 }
 
 export interface BaselineOptions {
@@ -87,10 +99,11 @@ export async function startBaselineServer(options: BaselineOptions): Promise<Bas
     try {
       await client.query('BEGIN');
       await client.query(SET_CONFIG_SQL, [options.tenantId, options.userId]);
-      const page = await client.query<ContactRow>(PAGE_SQL, [options.tenantId, options.pageSize + 1]);
+      const rows = (await client.query<ContactRow>(PAGE_SQL, [options.tenantId, options.pageSize + 1])).rows.slice(0, options.pageSize);
+      const customers = await customersOf(client, options.tenantId, rows);
       const count = await client.query<{ count: number }>(COUNT_SQL, [options.tenantId]);
       await client.query('COMMIT');
-      return render(page.rows.slice(0, options.pageSize), count.rows[0]?.count ?? 0);
+      return render(rows, customers, count.rows[0]?.count ?? 0);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -115,11 +128,11 @@ export async function startBaselineServer(options: BaselineOptions): Promise<Bas
         await client.query('ROLLBACK');
         return null;
       }
-      const page = await client.query<ContactRow>(PAGE_SQL, [session.tenant_id, options.pageSize + 1]);
-      const rows = page.rows.slice(0, options.pageSize);
+      const rows = (await client.query<ContactRow>(PAGE_SQL, [session.tenant_id, options.pageSize + 1])).rows.slice(0, options.pageSize);
+      const customers = await customersOf(client, session.tenant_id, rows);
       const count = await client.query<{ count: number }>(COUNT_SQL, [session.tenant_id]);
       await client.query('COMMIT');
-      return render(rows, count.rows[0]?.count ?? 0);
+      return render(rows, customers, count.rows[0]?.count ?? 0);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -49,7 +49,7 @@ const UNLIMITED = 1_000_000_000;
 const CONTACTS_QUERY = `query Contacts($first: Int!) {
   contacts(first: $first) {
     totalCount
-    edges { node { id fullName email phone company { name } } }
+    edges { node { id fullName email phone customer { name } } }
   }
 }`;
 const CONTACTS_BODY = JSON.stringify({ query: CONTACTS_QUERY, variables: { first: settings.pageSize } });
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
       { tenantId: main.tenantId, contacts: settings.contacts, companies: Math.max(1, Math.round(settings.contacts / 25)), companyEvery: 3 },
       ...others.map((o, i) => ({ tenantId: o.tenantId, contacts: 2_000 * (i + 1), companies: 80, companyEvery: 2 })),
     ]);
-    say(`  seeded ${settings.contacts} contacts (a third at one of ${Math.round(settings.contacts / 25)} companies) + 3 other tenants (12,000 contacts) in ${fmt((performance.now() - t) / 1000)} s`);
+    say(`  seeded ${settings.contacts} contacts (a third at one of ${Math.round(settings.contacts / 25)} customers) + 3 other tenants (12,000 contacts) in ${fmt((performance.now() - t) / 1000)} s`);
 
     const baseline = await startBaselineServer({
       appUrl: database.appUrl,
@@ -360,7 +360,7 @@ async function main(): Promise<void> {
     const f = agg.get(full.name);
     if (!k || !b || !f) throw new Error('no results');
     say('');
-    say(`contacts(first: ${settings.pageSize}) { totalCount edges { node { id fullName email phone company { name } } } }`);
+    say(`contacts(first: ${settings.pageSize}) { totalCount edges { node { id fullName email phone customer { name } } } }`);
     say(`${settings.concurrency} concurrent keep-alive clients (load generator on its own thread), ${settings.rounds} x ${settings.durationMs / 1000} s measured per target, ${settings.contacts} contacts in the tenant`);
     say('');
     say(

@@ -7,7 +7,6 @@ export const BENCH_EMAIL_DOMAIN = 'bench.kontor.test';
 
 const FIRST = ['Ana', 'Bogdan', 'Chloé', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hiro', 'Ioana', 'Jonas', 'Katarzyna', 'Luca', 'Mara', 'Nils', 'Oana', 'Pablo'];
 const LAST = ['Popescu', 'Müller', 'Rossi', 'Novak', 'García', 'Dubois', 'Kowalski', 'Jensen', 'Ionescu', 'Smith', 'Tanaka', 'Silva', 'Horvat', 'Berg'];
-const JOBS = ['Buyer', 'CEO', 'Accountant', 'Warehouse lead', 'Sales manager', null];
 
 export interface SeedSpec {
   tenantId: string;
@@ -39,7 +38,7 @@ export async function removeBenchData(ownerUrl: string): Promise<{ tenants: numb
 }
 
 /**
- * Bulk-inserts companies and contacts as the owner (which RLS does not restrict), with the tenant's
+ * Bulk-inserts customers and contacts as the owner (which RLS does not restrict), with the tenant's
  * id on every row and UUIDv7 ids as the application makes them; one statement per table.
  */
 export async function seedCrm(ownerUrl: string, specs: SeedSpec[]): Promise<void> {
@@ -49,8 +48,8 @@ export async function seedCrm(ownerUrl: string, specs: SeedSpec[]): Promise<void
       const now = Date.now();
       const companyIds = Array.from({ length: spec.companies }, () => newId());
       await client.query(
-        `insert into crm_companies (tenant_id, id, created_at, updated_at, name, domain, email, phone)
-         select $1, c.id, c.at, c.at, c.name, c.domain, c.email, c.phone
+        `insert into crm_customers (tenant_id, id, created_at, updated_at, name, domain, email, phone, tags)
+         select $1, c.id, c.at, c.at, c.name, c.domain, c.email, c.phone, '{}'
          from unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[]) as c(id, at, name, domain, email, phone)`,
         [
           spec.tenantId,
@@ -68,7 +67,6 @@ export async function seedCrm(ownerUrl: string, specs: SeedSpec[]): Promise<void
       const last: (string | null)[] = [];
       const email: (string | null)[] = [];
       const phone: (string | null)[] = [];
-      const job: (string | null)[] = [];
       const company: (string | null)[] = [];
       for (let i = 0; i < spec.contacts; i++) {
         const f = FIRST[i % FIRST.length] ?? 'Ana';
@@ -80,21 +78,20 @@ export async function seedCrm(ownerUrl: string, specs: SeedSpec[]): Promise<void
         last.push(l);
         email.push(i % 10 === 9 ? null : `${f}.${l ?? 'x'}.${i}@customers.example.com`.toLowerCase().normalize('NFKD').replace(/[^\x20-\x7e]/g, ''));
         phone.push(i % 4 === 3 ? null : `+4915${String(10_000_000 + i).padStart(9, '0')}`);
-        job.push(JOBS[i % JOBS.length] ?? null);
         company.push(i % spec.companyEvery === 0 && companyIds.length > 0 ? (companyIds[i % companyIds.length] ?? null) : null);
       }
       await client.query(
-        `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, last_name, email, phone, job_title, company_id)
-         select $1, c.id, c.at, c.at, c.first, c.last, c.email, c.phone, c.job, c.company
-         from unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
-           as c(id, at, first, last, email, phone, job, company)`,
-        [spec.tenantId, ids, at, first, last, email, phone, job, company],
+        `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, last_name, email, phone, customer_id, tags)
+         select $1, c.id, c.at, c.at, c.first, c.last, c.email, c.phone, c.customer, '{}'
+         from unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])
+           as c(id, at, first, last, email, phone, customer)`,
+        [spec.tenantId, ids, at, first, last, email, phone, company],
       );
     }
     await client.query('COMMIT');
     // Steady state before measuring: statistics and the visibility map (index-only counts), and no
     // autovacuum pass waking up in the middle of a measured window because of the bulk insert.
-    await client.query('vacuum (analyze) crm_companies, crm_contacts');
+    await client.query('vacuum (analyze) crm_customers, crm_contacts');
   });
 }
 

@@ -8,14 +8,14 @@ interface ContactRow {
   fullName: string;
   email: string | null;
   phone: string | null;
-  jobTitle: string | null;
-  company: { id: string; name: string } | null;
+  position: { id: string; name: string } | null;
+  customer: { id: string; name: string } | null;
 }
 interface Page {
   contacts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: ContactRow }[] };
 }
 
-const FIELDS = 'id firstName lastName fullName email phone jobTitle company { id name }';
+const FIELDS = 'id firstName lastName fullName email phone position { id name } customer { id name }';
 const CREATE = `mutation($input: CreateContactInput!) { createContact(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateContactInput!) { updateContact(input: $input) { ${FIELDS} } }`;
 const LIST = `query($first: Int, $after: String, $filter: ContactFilter, $orderBy: ContactOrder) {
@@ -24,28 +24,30 @@ const LIST = `query($first: Int, $after: String, $filter: ContactFilter, $orderB
   }
 }`;
 
-describe('CRM: people and companies', () => {
+describe('CRM: people and customers', () => {
   let kontor: Kontor;
   let owner: SignedUp;
   let acme: { id: string };
+  let buyer: { id: string };
 
   beforeAll(async () => {
     kontor = await startKontor({ workers: false });
     owner = await signUp(kontor);
-    acme = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Acme SRL", domain: "Acme.RO", email: "office@acme.ro", phone: "+40212345678" }) { id } }`, {}, owner.token)).createCompany;
+    acme = ok(await kontor.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Acme SRL", domain: "Acme.RO", email: "office@acme.ro", phone: "+40212345678" }) { id } }`, {}, owner.token)).createCustomer;
+    buyer = ok(await kontor.gql<{ createPosition: { id: string } }>(`mutation { createPosition(input: { name: "Buyer" }) { id } }`, {}, owner.token)).createPosition;
   });
   afterAll(() => kontor.close());
 
   const create = async (input: Record<string, unknown>): Promise<ContactRow> => ok(await kontor.gql<{ createContact: ContactRow }>(CREATE, { input }, owner.token)).createContact;
 
-  it('creates, reads, updates and deletes a person working at a company', async () => {
-    const ana = await create({ firstName: ' Ana ', lastName: 'Popescu', email: 'Ana.Popescu@Example.com', phone: '+40721234567', jobTitle: 'Buyer', companyId: acme.id });
-    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Popescu', fullName: 'Ana Popescu', email: 'ana.popescu@example.com', phone: '+40721234567', jobTitle: 'Buyer', company: { id: acme.id, name: 'Acme SRL' } });
+  it('creates, reads, updates and deletes a person of a customer', async () => {
+    const ana = await create({ firstName: ' Ana ', lastName: 'Popescu', email: 'Ana.Popescu@Example.com', phone: '+40721234567', positionId: buyer.id, customerId: acme.id });
+    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Popescu', fullName: 'Ana Popescu', email: 'ana.popescu@example.com', phone: '+40721234567', position: { id: buyer.id, name: 'Buyer' }, customer: { id: acme.id, name: 'Acme SRL' } });
     expect(ok(await kontor.gql<{ contact: ContactRow }>(`query($id: ID!) { contact(id: $id) { ${FIELDS} } }`, { id: ana.id }, owner.token)).contact).toEqual(ana);
 
     // Omitted fields stay, null clears.
-    const updated = ok(await kontor.gql<{ updateContact: ContactRow }>(UPDATE, { input: { id: ana.id, lastName: 'Ionescu', jobTitle: null, companyId: null } }, owner.token)).updateContact;
-    expect(updated).toMatchObject({ firstName: 'Ana', lastName: 'Ionescu', email: 'ana.popescu@example.com', jobTitle: null, company: null });
+    const updated = ok(await kontor.gql<{ updateContact: ContactRow }>(UPDATE, { input: { id: ana.id, lastName: 'Ionescu', positionId: null, customerId: null } }, owner.token)).updateContact;
+    expect(updated).toMatchObject({ firstName: 'Ana', lastName: 'Ionescu', email: 'ana.popescu@example.com', position: null, customer: null });
 
     expect(ok(await kontor.gql<{ deleteContact: string }>(`mutation($input: DeleteContactInput!) { deleteContact(input: $input) }`, { input: { id: ana.id } }, owner.token)).deleteContact).toBe(ana.id);
     expect(errorCode(await kontor.gql(`query($id: ID!) { contact(id: $id) { id } }`, { id: ana.id }, owner.token))).toBe('NOT_FOUND');
@@ -65,28 +67,28 @@ describe('CRM: people and companies', () => {
       expect(errorCode(result), JSON.stringify(input)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.extensions?.path).toEqual(['input', field]);
     }
-    const badId = await kontor.gql(CREATE, { input: { firstName: 'A', companyId: 'garbage' } }, owner.token);
+    const badId = await kontor.gql(CREATE, { input: { firstName: 'A', customerId: 'garbage' } }, owner.token);
     expect(errorCode(badId)).toBe('BAD_USER_INPUT');
-    expect(badId.errors?.[0]?.extensions?.path).toEqual(['input', 'companyId']);
-    // A contact id where a company id belongs is simply not found.
+    expect(badId.errors?.[0]?.extensions?.path).toEqual(['input', 'customerId']);
+    // A contact id where a customer id belongs is simply not found.
     const someone = await create({ firstName: 'Someone' });
-    expect(errorCode(await kontor.gql(CREATE, { input: { firstName: 'A', companyId: someone.id } }, owner.token))).toBe('NOT_FOUND');
+    expect(errorCode(await kontor.gql(CREATE, { input: { firstName: 'A', customerId: someone.id } }, owner.token))).toBe('NOT_FOUND');
     // A failed mutation leaves nothing behind.
     const names = ok(await kontor.gql<Page>(LIST, { filter: { search: 'x'.repeat(50) } }, owner.token)).contacts.totalCount;
     expect(names).toBe(0);
   });
 
   it('keeps long text whole, never truncated', async () => {
-    const title = `Head of ${'very '.repeat(35)}important things`;
-    expect(title.length).toBeLessThanOrEqual(200);
-    expect((await create({ firstName: 'Long', jobTitle: title })).jobTitle).toBe(title);
+    const lastName = `Von ${'Lange '.repeat(31)}Und Weit`;
+    expect(lastName.length).toBeLessThanOrEqual(200);
+    expect((await create({ firstName: 'Long', lastName })).lastName).toBe(lastName);
   });
 
   it('searches by name, email and phone, filters and counts', async () => {
     const tenant = await signUp(kontor);
     const make = (input: Record<string, unknown>) => kontor.gql(CREATE, { input }, tenant.token).then(ok);
-    const beta = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Beta" }) { id } }`, {}, tenant.token)).createCompany;
-    await make({ firstName: 'Maria', lastName: 'Zamfir', email: 'maria@zamfir.ro', phone: '+40722000111', companyId: beta.id });
+    const beta = ok(await kontor.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Beta" }) { id } }`, {}, tenant.token)).createCustomer;
+    await make({ firstName: 'Maria', lastName: 'Zamfir', email: 'maria@zamfir.ro', phone: '+40722000111', customerId: beta.id });
     await make({ firstName: 'Mario', lastName: 'Rossi', email: 'mario@rossi.it', phone: '+393471234567' });
     await make({ firstName: 'Elena', lastName: 'Radu', phone: '+40733444555' });
     const search = async (filter: Record<string, unknown>) => ok(await kontor.gql<Page>(LIST, { filter }, tenant.token)).contacts;
@@ -97,12 +99,12 @@ describe('CRM: people and companies', () => {
     expect((await search({ search: '100%' })).totalCount).toBe(0);
     // Punctuation alone matches nothing rather than every phone number.
     expect((await search({ search: '-' })).totalCount).toBe(0);
-    expect((await search({ companyId: beta.id })).edges.map((e) => e.node.firstName)).toEqual(['Maria']);
+    expect((await search({ customerId: beta.id })).edges.map((e) => e.node.firstName)).toEqual(['Maria']);
     expect((await search({ email: 'MARIO@rossi.it' })).totalCount).toBe(1);
     expect((await search({ hasEmail: false })).edges.map((e) => e.node.firstName)).toEqual(['Elena']);
     expect((await search({})).totalCount).toBe(3);
-    const companyContacts = ok(await kontor.gql<{ company: { contacts: { totalCount: number } } }>(`query($id: ID!) { company(id: $id) { contacts { totalCount } } }`, { id: beta.id }, tenant.token));
-    expect(companyContacts.company.contacts.totalCount).toBe(1);
+    const customerContacts = ok(await kontor.gql<{ customer: { contacts: { totalCount: number } } }>(`query($id: ID!) { customer(id: $id) { contacts { totalCount } } }`, { id: beta.id }, tenant.token));
+    expect(customerContacts.customer.contacts.totalCount).toBe(1);
   });
 
   it('pages with stable cursors in every sort order, without skipping or repeating', async () => {
@@ -136,28 +138,28 @@ describe('CRM: people and companies', () => {
     expect(errorCode(await kontor.gql(LIST, { first: 1000 }, tenant.token))).toBe('BAD_USER_INPUT');
   });
 
-  it('manages companies: validation, search, and deleting one keeps its people', async () => {
+  it('manages customers: validation, search, and deleting one keeps its people', async () => {
     const tenant = await signUp(kontor);
-    const bad = await kontor.gql(`mutation { createCompany(input: { name: "X", domain: "not a domain" }) { id } }`, {}, tenant.token);
+    const bad = await kontor.gql(`mutation { createCustomer(input: { name: "X", domain: "not a domain" }) { id } }`, {}, tenant.token);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.extensions?.path).toEqual(['input', 'domain']);
-    const gamma = ok(await kontor.gql<{ createCompany: { id: string; domain: string } }>(`mutation { createCompany(input: { name: "Gamma Trading", domain: " Gamma.EU " }) { id domain } }`, {}, tenant.token)).createCompany;
+    const gamma = ok(await kontor.gql<{ createCustomer: { id: string; domain: string } }>(`mutation { createCustomer(input: { name: "Gamma Trading", domain: " Gamma.EU " }) { id domain } }`, {}, tenant.token)).createCustomer;
     expect(gamma.domain).toBe('gamma.eu');
-    const renamed = ok(await kontor.gql<{ updateCompany: { name: string; domain: string | null } }>(`mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { name domain } }`, { input: { id: gamma.id, name: 'Gamma SA', domain: null } }, tenant.token));
-    expect(renamed.updateCompany).toEqual({ name: 'Gamma SA', domain: null });
-    const worker = ok(await kontor.gql<{ createContact: ContactRow }>(CREATE, { input: { firstName: 'Ion', companyId: gamma.id } }, tenant.token)).createContact;
-    const found = ok(await kontor.gql<{ companies: { totalCount: number; edges: { node: { name: string } }[] } }>(`{ companies(filter: { search: "gamma" }) { totalCount edges { node { name } } } }`, {}, tenant.token));
-    expect(found.companies.edges.map((e) => e.node.name)).toEqual(['Gamma SA']);
-    ok(await kontor.gql(`mutation($input: DeleteCompanyInput!) { deleteCompany(input: $input) }`, { input: { id: gamma.id } }, tenant.token));
+    const renamed = ok(await kontor.gql<{ updateCustomer: { name: string; domain: string | null } }>(`mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { name domain } }`, { input: { id: gamma.id, name: 'Gamma SA', domain: null } }, tenant.token));
+    expect(renamed.updateCustomer).toEqual({ name: 'Gamma SA', domain: null });
+    const worker = ok(await kontor.gql<{ createContact: ContactRow }>(CREATE, { input: { firstName: 'Ion', customerId: gamma.id } }, tenant.token)).createContact;
+    const found = ok(await kontor.gql<{ customers: { totalCount: number; edges: { node: { name: string } }[] } }>(`{ customers(filter: { search: "gamma" }) { totalCount edges { node { name } } } }`, {}, tenant.token));
+    expect(found.customers.edges.map((e) => e.node.name)).toEqual(['Gamma SA']);
+    ok(await kontor.gql(`mutation($input: DeleteCustomerInput!) { deleteCustomer(input: $input) }`, { input: { id: gamma.id } }, tenant.token));
     const after = ok(await kontor.gql<{ contact: ContactRow }>(`query($id: ID!) { contact(id: $id) { ${FIELDS} } }`, { id: worker.id }, tenant.token)).contact;
-    expect(after.company).toBeNull();
+    expect(after.customer).toBeNull();
     expect(after.firstName).toBe('Ion');
   });
 
   it('makes a request all or nothing: a failing mutation rolls back the earlier ones of the same document', async () => {
     const tenant = await signUp(kontor);
     const result = await kontor.gql<{ first: ContactRow | null; second: ContactRow | null }>(
-      `mutation { first: createContact(input: { firstName: "Dropped" }) { id } second: createContact(input: { firstName: "Lost", companyId: "${acme.id}" }) { id } }`,
+      `mutation { first: createContact(input: { firstName: "Dropped" }) { id } second: createContact(input: { firstName: "Lost", customerId: "${acme.id}" }) { id } }`,
       {},
       tenant.token,
     );

@@ -12,9 +12,11 @@ describe('GraphQL plumbing', () => {
     kontor = await startKontor({ workers: false, onQuery: (line) => statements.push(line) });
     owner = await signUp(kontor);
     for (let c = 0; c < 10; c++) {
-      const company = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, { input: { name: `Co ${c}` } }, owner.token)).createCompany;
+      const customer = ok(await kontor.gql<{ createCustomer: { id: string } }>(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input: { name: `Co ${c}` } }, owner.token)).createCustomer;
+      const position = ok(await kontor.gql<{ createPosition: { id: string } }>(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, { input: { name: `Role ${c}` } }, owner.token)).createPosition;
       for (let p = 0; p < 3; p++) {
-        ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: `P${c}-${p}`, companyId: company.id } }, owner.token));
+        const input = { firstName: `P${c}-${p}`, customerId: customer.id, positionId: position.id, emails: [{ address: `p${c}-${p}@example.test` }, { address: `p${c}-${p}@home.test`, type: 'HOME' }] };
+        ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input }, owner.token));
       }
     }
   });
@@ -27,25 +29,29 @@ describe('GraphQL plumbing', () => {
   }
 
   it('loads nested fields of a list in batches: the SQL count does not grow with the page', async () => {
-    const small = await countStatements(`{ contacts(first: 3) { edges { node { firstName company { name } } } } }`);
-    const large = await countStatements(`{ contacts(first: 30) { totalCount edges { node { firstName company { name } } } } }`);
-    // begin + session/set_config, tenant state, the page (companies joined), (count), commit
-    expect(small).toBeLessThanOrEqual(5);
+    const fields = 'firstName customer { name owner { email } } position { name } emails { address } phones { number }';
+    const small = await countStatements(`{ contacts(first: 3) { edges { node { ${fields} } } } }`);
+    const large = await countStatements(`{ contacts(first: 30) { totalCount edges { node { ${fields} } } } }`);
+    // begin + session/set_config, tenant state, the page, (count), customers, positions, contact points, commit
+    expect(small).toBeLessThanOrEqual(8);
     expect(large).toBe(small + 1);
-    expect(statements.filter((s) => s.includes('from crm_companies where'))).toHaveLength(0);
+    // One query each for every customer, position and address of the page, whatever its size.
+    expect(statements.filter((s) => s.includes('from crm_customers t'))).toHaveLength(1);
+    expect(statements.filter((s) => s.includes('from crm_positions p'))).toHaveLength(1);
+    expect(statements.filter((s) => s.includes('from crm_contact_points'))).toHaveLength(1);
   });
 
-  it('batches nested lists: contacts of every company in one query, counts in one more', async () => {
-    const nested = (first: number) => `{ companies(first: ${first}) { edges { node { name contacts(first: 2) { totalCount edges { node { firstName company { name } } } } } } } }`;
+  it('batches nested lists: contacts of every customer in one query, counts in one more', async () => {
+    const nested = (first: number) => `{ customers(first: ${first}) { edges { node { name contacts(first: 2) { totalCount edges { node { firstName customer { name } } } } } } } }`;
     const two = await countStatements(nested(2));
     const ten = await countStatements(nested(10));
     expect(ten).toBe(two);
-    const result = ok(await kontor.gql<{ companies: { edges: { node: { name: string; contacts: { totalCount: number; edges: { node: { company: { name: string } } }[] } } }[] } }>(nested(10), {}, owner.token));
-    expect(result.companies.edges).toHaveLength(10);
-    for (const { node } of result.companies.edges) {
+    const result = ok(await kontor.gql<{ customers: { edges: { node: { name: string; contacts: { totalCount: number; edges: { node: { customer: { name: string } } }[] } } }[] } }>(nested(10), {}, owner.token));
+    expect(result.customers.edges).toHaveLength(10);
+    for (const { node } of result.customers.edges) {
       expect(node.contacts.totalCount).toBe(3);
       expect(node.contacts.edges).toHaveLength(2);
-      expect(node.contacts.edges.every((e) => e.node.company.name === node.name)).toBe(true);
+      expect(node.contacts.edges.every((e) => e.node.customer.name === node.name)).toBe(true);
     }
   });
 
@@ -57,13 +63,13 @@ describe('GraphQL plumbing', () => {
   });
 
   it('refuses a query deeper than the limit before running it', async () => {
-    const deep = `{ companies { edges { node { contacts { edges { node { company { contacts { edges { node { company { name } } } } } } } } } } } }`;
+    const deep = `{ customers { edges { node { contacts { edges { node { customer { contacts { edges { node { customer { name } } } } } } } } } } } }`;
     const result = await kontor.gql(deep, {}, owner.token);
     expect(result.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
   });
 
   it('refuses a query whose cost is above the complexity limit', async () => {
-    const costly = `{ companies(first: 200) { edges { node { contacts(first: 200) { edges { node { firstName company { name } } } } } } } }`;
+    const costly = `{ customers(first: 200) { edges { node { contacts(first: 200) { edges { node { firstName customer { name } } } } } } } }`;
     const result = await kontor.gql(costly, {}, owner.token);
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/too complex/);

@@ -18,8 +18,8 @@ interface InteractionView {
   body: string | null;
   contactId: string | null;
   contactName: string | null;
-  companyId: string | null;
-  companyName: string | null;
+  customerId: string | null;
+  customerName: string | null;
   loggedBy: { id: string; email: string } | null;
   createdAt: string;
 }
@@ -43,7 +43,7 @@ interface EntryView {
   task: TaskView | null;
 }
 
-const INTERACTION_FIELDS = 'id kind direction occurredAt durationSeconds outcome subject body contactId contactName companyId companyName loggedBy { id email } createdAt';
+const INTERACTION_FIELDS = 'id kind direction occurredAt durationSeconds outcome subject body contactId contactName customerId customerName loggedBy { id email } createdAt';
 const TASK_FIELDS = 'id title subjectType subjectId createdAt completedAt';
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { ${INTERACTION_FIELDS} } }`;
 const DELETE = `mutation($input: DeleteInteractionInput!) { deleteInteraction(input: $input) }`;
@@ -62,14 +62,14 @@ const TIMELINE = `query($subject: TimelineSubject!, $first: Int, $after: String)
 const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`;
 const UPDATE_CONTACT = `mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }`;
 const DELETE_CONTACT = `mutation($input: DeleteContactInput!) { deleteContact(input: $input) }`;
-const CREATE_COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`;
+const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { ${TASK_FIELDS} } }`;
 const COMPLETE_TASK = `mutation($input: CompleteTaskInput!) { completeTask(input: $input) { ${TASK_FIELDS} } }`;
 const SET_OPTION = `mutation($input: SetFeatureOptionInput!) { setFeatureOption(input: $input) { key } }`;
 const REMOVE_MEMBER = `mutation($input: RemoveMemberInput!) { removeMember(input: $input) }`;
 const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
 
-type Subject = { type: 'CONTACT' | 'COMPANY'; id: string };
+type Subject = { type: 'CONTACT' | 'CUSTOMER'; id: string };
 
 /** The GraphQL calls of this file, for one running Kontor. */
 function api(kontor: Kontor) {
@@ -82,7 +82,7 @@ function api(kontor: Kontor) {
     timeline: async (token: string, subject: Subject, variables: Record<string, unknown> = {}): Promise<Page<EntryView>> =>
       ok(await kontor.gql<{ timeline: Page<EntryView> }>(TIMELINE, { subject, first: 50, ...variables }, token)).timeline,
     contact: async (token: string, input: Record<string, unknown>): Promise<string> => ok(await kontor.gql<{ createContact: { id: string } }>(CREATE_CONTACT, { input }, token)).createContact.id,
-    company: async (token: string, input: Record<string, unknown>): Promise<string> => ok(await kontor.gql<{ createCompany: { id: string } }>(CREATE_COMPANY, { input }, token)).createCompany.id,
+    customer: async (token: string, input: Record<string, unknown>): Promise<string> => ok(await kontor.gql<{ createCustomer: { id: string } }>(CREATE_CUSTOMER, { input }, token)).createCustomer.id,
     task: async (token: string, input: Record<string, unknown>): Promise<TaskView> => ok(await kontor.gql<{ createTask: TaskView }>(CREATE_TASK, { input }, token)).createTask,
     complete: async (token: string, id: string): Promise<TaskView> => ok(await kontor.gql<{ completeTask: TaskView }>(COMPLETE_TASK, { input: { id } }, token)).completeTask,
     setFeature: async (token: string, key: string, enabled: boolean): Promise<void> => {
@@ -153,11 +153,11 @@ describe('CRM interactions and timelines through GraphQL', () => {
   });
   afterAll(() => kontor.close());
 
-  it('logs each kind with its own fields; the person’s company is filled in, an explicit companyId wins', async () => {
+  it('logs each kind with its own fields; the person’s customer is filled in, an explicit customerId wins', async () => {
     const owner = await signUp(kontor);
-    const acme = await t.company(owner.token, { name: 'Acme SRL' });
-    const beta = await t.company(owner.token, { name: 'Beta SA' });
-    const ana = await t.contact(owner.token, { firstName: 'Ana', lastName: 'Popescu', companyId: acme });
+    const acme = await t.customer(owner.token, { name: 'Acme SRL' });
+    const beta = await t.customer(owner.token, { name: 'Beta SA' });
+    const ana = await t.contact(owner.token, { firstName: 'Ana', lastName: 'Popescu', customerId: acme });
     const lone = await t.contact(owner.token, { firstName: 'Lone' });
 
     const meeting = await t.log(owner.token, {
@@ -179,31 +179,31 @@ describe('CRM interactions and timelines through GraphQL', () => {
       contactId: ana,
       contactName: 'Ana Popescu',
       // Filled in from the person.
-      companyId: acme,
-      companyName: 'Acme SRL',
+      customerId: acme,
+      customerName: 'Acme SRL',
       loggedBy: { id: owner.userId, email: owner.email },
     });
     expect(await t.get(owner.token, meeting.id)).toEqual(meeting);
 
     const call = await t.log(owner.token, { kind: 'CALL', direction: 'OUTBOUND', outcome: 'NO_ANSWER', durationSeconds: 0, occurredAt: '2024-03-02T09:00:00.000Z', contactId: ana });
-    expect(call).toMatchObject({ kind: 'CALL', direction: 'OUTBOUND', outcome: 'NO_ANSWER', durationSeconds: 0, subject: null, body: null, companyId: acme });
+    expect(call).toMatchObject({ kind: 'CALL', direction: 'OUTBOUND', outcome: 'NO_ANSWER', durationSeconds: 0, subject: null, body: null, customerId: acme });
     // A day is the longest call.
     expect((await t.log(owner.token, { kind: 'CALL', direction: 'INBOUND', outcome: 'REACHED', durationSeconds: 86_400, contactId: lone })).durationSeconds).toBe(86_400);
 
     const sms = await t.log(owner.token, { kind: 'SMS', direction: 'INBOUND', body: 'See you at 10', contactId: ana });
-    expect(sms).toMatchObject({ kind: 'SMS', direction: 'INBOUND', durationSeconds: null, outcome: null, body: 'See you at 10', contactId: ana, companyId: acme });
+    expect(sms).toMatchObject({ kind: 'SMS', direction: 'INBOUND', durationSeconds: null, outcome: null, body: 'See you at 10', contactId: ana, customerId: acme });
 
     const email = await t.log(owner.token, { kind: 'EMAIL', direction: 'OUTBOUND', subject: 'Offer', body: 'Attached.', contactId: lone });
-    // A person without a company: none is filled in.
-    expect(email).toMatchObject({ kind: 'EMAIL', direction: 'OUTBOUND', subject: 'Offer', contactId: lone, contactName: 'Lone', companyId: null, companyName: null });
+    // A person without a customer: none is filled in.
+    expect(email).toMatchObject({ kind: 'EMAIL', direction: 'OUTBOUND', subject: 'Offer', contactId: lone, contactName: 'Lone', customerId: null, customerName: null });
 
-    // A note about the company alone.
-    const note = await t.log(owner.token, { kind: 'NOTE', body: 'Pays late', subject: '   ', companyId: beta });
-    expect(note).toMatchObject({ kind: 'NOTE', direction: null, subject: null, body: 'Pays late', contactId: null, contactName: null, companyId: beta, companyName: 'Beta SA' });
+    // A note about the customer alone.
+    const note = await t.log(owner.token, { kind: 'NOTE', body: 'Pays late', subject: '   ', customerId: beta });
+    expect(note).toMatchObject({ kind: 'NOTE', direction: null, subject: null, body: 'Pays late', contactId: null, contactName: null, customerId: beta, customerName: 'Beta SA' });
 
-    // The person with another company named explicitly: that company wins.
-    const explicit = await t.log(owner.token, { kind: 'MEETING', contactId: ana, companyId: beta, occurredAt: '2024-03-03T09:00:00.000Z' });
-    expect(explicit).toMatchObject({ contactId: ana, companyId: beta, companyName: 'Beta SA' });
+    // The person with another customer named explicitly: that customer wins.
+    const explicit = await t.log(owner.token, { kind: 'MEETING', contactId: ana, customerId: beta, occurredAt: '2024-03-03T09:00:00.000Z' });
+    expect(explicit).toMatchObject({ contactId: ana, customerId: beta, customerName: 'Beta SA' });
 
     // Without occurredAt it happened now; a couple of minutes ahead is a clock difference, accepted.
     const before = Date.now();
@@ -213,23 +213,23 @@ describe('CRM interactions and timelines through GraphQL', () => {
     const soon = fromNow(2 * 60_000);
     expect((await t.log(owner.token, { kind: 'NOTE', body: 'Device clock ahead', contactId: ana, occurredAt: soon })).occurredAt).toBe(soon);
 
-    // The company is the person's company when it was logged: moving them later leaves history where it was.
-    ok(await kontor.gql(UPDATE_CONTACT, { input: { id: ana, companyId: beta } }, owner.token));
-    expect((await t.get(owner.token, meeting.id)).companyId).toBe(acme);
-    expect((await t.log(owner.token, { kind: 'NOTE', body: 'After the move', contactId: ana })).companyId).toBe(beta);
+    // The customer is the person's customer when it was logged: moving them later leaves history where it was.
+    ok(await kontor.gql(UPDATE_CONTACT, { input: { id: ana, customerId: beta } }, owner.token));
+    expect((await t.get(owner.token, meeting.id)).customerId).toBe(acme);
+    expect((await t.log(owner.token, { kind: 'NOTE', body: 'After the move', contactId: ana })).customerId).toBe(beta);
   });
 
   it('refuses wrong input with the field path and reason, and writes nothing of a refused request', async () => {
     const owner = await signUp(kontor);
     const stranger = await signUp(kontor);
-    const acme = await t.company(owner.token, { name: 'Acme' });
-    const ana = await t.contact(owner.token, { firstName: 'Ana', companyId: acme });
+    const acme = await t.customer(owner.token, { name: 'Acme' });
+    const ana = await t.contact(owner.token, { firstName: 'Ana', customerId: acme });
     const strangersContact = await t.contact(stranger.token, { firstName: 'Elsewhere' });
-    const strangersCompany = await t.company(stranger.token, { name: 'Elsewhere Ltd' });
+    const strangersCustomer = await t.customer(stranger.token, { name: 'Elsewhere Ltd' });
     const cases: [Record<string, unknown>, string[], string, Record<string, unknown>?][] = [
       // With nobody.
       [{ kind: 'NOTE', body: 'About nobody' }, ['input', 'contactId'], 'REQUIRED'],
-      [{ kind: 'CALL', direction: 'INBOUND', contactId: null, companyId: null }, ['input', 'contactId'], 'REQUIRED'],
+      [{ kind: 'CALL', direction: 'INBOUND', contactId: null, customerId: null }, ['input', 'contactId'], 'REQUIRED'],
       // Calls, SMS and email need a direction; meetings and notes have none.
       [{ kind: 'CALL', contactId: ana }, ['input', 'direction'], 'REQUIRED'],
       [{ kind: 'SMS', body: 'Hi', contactId: ana }, ['input', 'direction'], 'REQUIRED'],
@@ -259,7 +259,7 @@ describe('CRM interactions and timelines through GraphQL', () => {
       [{ kind: 'NOTE', body: 'b'.repeat(20_001), contactId: ana }, ['input', 'body'], 'TOO_LONG', { max: 20_000 }],
       // Malformed ids.
       [{ kind: 'MEETING', contactId: 'garbage' }, ['input', 'contactId'], 'INVALID'],
-      [{ kind: 'MEETING', companyId: 'garbage' }, ['input', 'companyId'], 'INVALID'],
+      [{ kind: 'MEETING', customerId: 'garbage' }, ['input', 'customerId'], 'INVALID'],
     ];
     for (const [input, path, reason, params] of cases) {
       const result = await kontor.gql(LOG, { input }, owner.token);
@@ -271,16 +271,16 @@ describe('CRM interactions and timelines through GraphQL', () => {
     const longest = await t.log(owner.token, { kind: 'NOTE', subject: 's'.repeat(300), body: 'b'.repeat(20_000), contactId: ana });
     expect([longest.subject?.length, longest.body?.length]).toEqual([300, 20_000]);
 
-    // Whoever it was with must exist here: unknown ids, another company's, an id of another type.
+    // Whoever it was with must exist here: unknown ids, another tenant's, an id of another type.
     const notFound: [Record<string, unknown>, string][] = [
       [{ kind: 'MEETING', contactId: toGlobalId('Contact', randomUUID()) }, 'Contact'],
       [{ kind: 'MEETING', contactId: strangersContact }, 'Contact'],
       [{ kind: 'MEETING', contactId: acme }, 'Contact'],
-      [{ kind: 'MEETING', companyId: toGlobalId('Company', randomUUID()) }, 'Company'],
-      [{ kind: 'MEETING', companyId: strangersCompany }, 'Company'],
-      [{ kind: 'MEETING', companyId: ana }, 'Company'],
-      // A valid person does not excuse a company of another tenant.
-      [{ kind: 'MEETING', contactId: ana, companyId: strangersCompany }, 'Company'],
+      [{ kind: 'MEETING', customerId: toGlobalId('Customer', randomUUID()) }, 'Customer'],
+      [{ kind: 'MEETING', customerId: strangersCustomer }, 'Customer'],
+      [{ kind: 'MEETING', customerId: ana }, 'Customer'],
+      // A valid person does not excuse a customer of another tenant.
+      [{ kind: 'MEETING', contactId: ana, customerId: strangersCustomer }, 'Customer'],
     ];
     for (const [input, entity] of notFound) {
       const result = await kontor.gql(LOG, { input }, owner.token);
@@ -297,28 +297,22 @@ describe('CRM interactions and timelines through GraphQL', () => {
     expect(errorCode(mixed)).toBe('BAD_USER_INPUT');
     expect(mixed.data ?? null).toBeNull();
 
-    // Nothing refused was written: only the one valid note, in the list, on both timelines; nothing in the stranger's company.
+    // Nothing refused was written: only the one valid note, in the list, on both timelines; nothing in the stranger's tenant.
     const all = await t.list(owner.token);
     expect(ids(all)).toEqual([longest.id]);
     expect(all.totalCount).toBe(1);
     expect(entryKeys(await t.timeline(owner.token, { type: 'CONTACT', id: ana }))).toEqual([`INTERACTION:${longest.id}`]);
-    expect(entryKeys(await t.timeline(owner.token, { type: 'COMPANY', id: acme }))).toEqual([`INTERACTION:${longest.id}`]);
+    expect(entryKeys(await t.timeline(owner.token, { type: 'CUSTOMER', id: acme }))).toEqual([`INTERACTION:${longest.id}`]);
     expect((await t.list(stranger.token)).totalCount).toBe(0);
   });
 
-  it('an explicit companyId: null keeps the person’s company out; with companies off the person’s company is still recorded', async () => {
+  it('an explicit customerId: null keeps the person’s customer out', async () => {
     const owner = await signUp(kontor);
-    const acme = await t.company(owner.token, { name: 'Recorded Acme' });
-    const ana = await t.contact(owner.token, { firstName: 'Ana', companyId: acme });
-    const personal = ok(await kontor.gql<{ logInteraction: { companyId: string | null } }>(LOG, { input: { kind: 'NOTE', body: 'Private matter', contactId: ana, companyId: null } }, owner.token)).logInteraction;
-    expect(personal.companyId).toBeNull();
-
-    await t.setFeature(owner.token, 'CRM.companies', false);
-    const whileOff = ok(await kontor.gql<{ logInteraction: { id: string; companyId: string | null } }>(LOG, { input: { kind: 'MEETING', contactId: ana } }, owner.token)).logInteraction;
-    await t.setFeature(owner.token, 'CRM.companies', true);
-    // Back on, the meeting is on the company's history, as if companies had never been off.
-    expect(whileOff.companyId).toBe(acme);
-    expect(entryKeys(await t.timeline(owner.token, { type: 'COMPANY', id: acme }))).toEqual([`INTERACTION:${whileOff.id}`]);
+    const acme = await t.customer(owner.token, { name: 'Recorded Acme' });
+    const ana = await t.contact(owner.token, { firstName: 'Ana', customerId: acme });
+    const personal = ok(await kontor.gql<{ logInteraction: { customerId: string | null } }>(LOG, { input: { kind: 'NOTE', body: 'Private matter', contactId: ana, customerId: null } }, owner.token)).logInteraction;
+    expect(personal.customerId).toBeNull();
+    expect(entryKeys(await t.timeline(owner.token, { type: 'CUSTOMER', id: acme }))).toEqual([]);
   });
 
   // Year 0000 (1 BC) is valid RFC 3339 but not storable: the DateTime scalar refuses it as input.
@@ -330,35 +324,6 @@ describe('CRM interactions and timelines through GraphQL', () => {
     expect((await t.list(owner.token)).totalCount).toBe(0);
   });
 
-  it('with CRM.companies off, naming a company is MODULE_DISABLED (nothing written), and so are company lists and timelines', async () => {
-    const owner = await signUp(kontor);
-    const acme = await t.company(owner.token, { name: 'Hidden Acme' });
-    const ana = await t.contact(owner.token, { firstName: 'Ana', companyId: acme });
-    await t.setFeature(owner.token, 'CRM.companies', false);
-    try {
-      const operations: [string, Record<string, unknown>][] = [
-        [LOG, { input: { kind: 'MEETING', companyId: acme } }],
-        [LOG, { input: { kind: 'MEETING', contactId: ana, companyId: acme } }],
-        [LIST, { subject: { type: 'COMPANY', id: acme } }],
-        [TIMELINE, { subject: { type: 'COMPANY', id: acme } }],
-      ];
-      for (const [query, variables] of operations) {
-        const result = await kontor.gql(query, variables, owner.token);
-        expect(problem(result), JSON.stringify(variables)).toMatchObject({ code: 'MODULE_DISABLED', module: 'CRM', feature: 'CRM.companies' });
-        expect(result.data ?? null).toBeNull();
-      }
-      expect((await t.list(owner.token)).totalCount).toBe(0);
-      // The person alone is fine.
-      const logged = await t.log(owner.token, { kind: 'MEETING', contactId: ana });
-      expect(logged.contactId).toBe(ana);
-      expect(ids(await t.list(owner.token))).toEqual([logged.id]);
-      expect(entryKeys(await t.timeline(owner.token, { type: 'CONTACT', id: ana }))).toEqual([`INTERACTION:${logged.id}`]);
-    } finally {
-      await t.setFeature(owner.token, 'CRM.companies', true);
-    }
-    expect((await t.log(owner.token, { kind: 'MEETING', companyId: acme })).companyId).toBe(acme);
-  });
-
   describe('the interactions list: filters, order, pages', () => {
     let owner: SignedUp;
     let acme: string;
@@ -368,13 +333,13 @@ describe('CRM interactions and timelines through GraphQL', () => {
 
     beforeAll(async () => {
       owner = await signUp(kontor);
-      acme = await t.company(owner.token, { name: 'Acme' });
-      ana = await t.contact(owner.token, { firstName: 'Ana', companyId: acme });
+      acme = await t.customer(owner.token, { name: 'Acme' });
+      ana = await t.contact(owner.token, { firstName: 'Ana', customerId: acme });
       ion = await t.contact(owner.token, { firstName: 'Ion' });
       const specs: Record<string, unknown>[] = [
         { kind: 'CALL', direction: 'OUTBOUND', contactId: ana, occurredAt: '2024-01-01T09:00:00.000Z' },
         { kind: 'EMAIL', direction: 'INBOUND', contactId: ana, occurredAt: '2024-01-03T09:00:00.000Z' },
-        { kind: 'NOTE', body: 'Company only', companyId: acme, occurredAt: '2024-01-02T09:00:00.000Z' },
+        { kind: 'NOTE', body: 'Company only', customerId: acme, occurredAt: '2024-01-02T09:00:00.000Z' },
         { kind: 'CALL', direction: 'INBOUND', contactId: ion, occurredAt: '2024-01-05T09:00:00.000Z' },
         // Three at the same moment: ties are ordered by id, still without repeats or gaps.
         { kind: 'MEETING', contactId: ion, occurredAt: '2024-01-04T09:00:00.000Z' },
@@ -398,7 +363,7 @@ describe('CRM interactions and timelines through GraphQL', () => {
       expect(ids(byDefault)).toEqual(newestFirst(made));
     });
 
-    it('filters by subject (person or company) and kind, and counts each', async () => {
+    it('filters by subject (person or customer) and kind, and counts each', async () => {
       const expectList = async (variables: Record<string, unknown>, expected: string[]): Promise<void> => {
         const page = await t.list(owner.token, variables);
         expect(ids(page), JSON.stringify(variables)).toEqual(expected);
@@ -406,9 +371,9 @@ describe('CRM interactions and timelines through GraphQL', () => {
       };
       await expectList({ subject: { type: 'CONTACT', id: ana } }, where((x) => x.contactId === ana));
       await expectList({ subject: { type: 'CONTACT', id: ion } }, where((x) => x.contactId === ion));
-      // The company's: with its people (filled in) and about it alone.
-      await expectList({ subject: { type: 'COMPANY', id: acme } }, where((x) => x.companyId === acme));
-      expect(where((x) => x.companyId === acme)).toHaveLength(6);
+      // The customer's: with its people (filled in) and about it alone.
+      await expectList({ subject: { type: 'CUSTOMER', id: acme } }, where((x) => x.customerId === acme));
+      expect(where((x) => x.customerId === acme)).toHaveLength(6);
       await expectList({ kind: 'CALL' }, where((x) => x.kind === 'CALL'));
       await expectList({ kind: 'NOTE' }, where((x) => x.kind === 'NOTE'));
       await expectList({ kind: 'CALL', subject: { type: 'CONTACT', id: ana } }, where((x) => x.kind === 'CALL' && x.contactId === ana));
@@ -456,7 +421,7 @@ describe('CRM interactions and timelines through GraphQL', () => {
     });
   });
 
-  describe('timelines of a person and of a company', () => {
+  describe('timelines of a person and of a customer', () => {
     let owner: SignedUp;
     let acme: string;
     let ana: string;
@@ -475,15 +440,15 @@ describe('CRM interactions and timelines through GraphQL', () => {
 
     beforeAll(async () => {
       owner = await signUp(kontor);
-      acme = await t.company(owner.token, { name: 'Acme SRL' });
-      ana = await t.contact(owner.token, { firstName: 'Ana', lastName: 'Popescu', companyId: acme });
+      acme = await t.customer(owner.token, { name: 'Acme SRL' });
+      ana = await t.contact(owner.token, { firstName: 'Ana', lastName: 'Popescu', customerId: acme });
       ion = await t.contact(owner.token, { firstName: 'Ion' });
       interactions.meeting = await t.log(owner.token, { kind: 'MEETING', contactId: ana, occurredAt: fromNow(-3 * HOUR), durationSeconds: 1_800 });
-      interactions.companyNote = await t.log(owner.token, { kind: 'NOTE', body: 'Acme moved offices', companyId: acme, occurredAt: fromNow(-2 * HOUR) });
+      interactions.customerNote = await t.log(owner.token, { kind: 'NOTE', body: 'Acme moved offices', customerId: acme, occurredAt: fromNow(-2 * HOUR) });
       interactions.call = await t.log(owner.token, { kind: 'CALL', direction: 'INBOUND', outcome: 'REACHED', contactId: ana, occurredAt: fromNow(-1 * HOUR) });
       interactions.ionCall = await t.log(owner.token, { kind: 'CALL', direction: 'OUTBOUND', contactId: ion, occurredAt: fromNow(-1.5 * HOUR) });
       aboutAna = await step(() => t.task(owner.token, { title: 'Send Ana the offer', subjectType: 'CONTACT', subjectId: ana }));
-      aboutAcme = await step(() => t.task(owner.token, { title: 'Renew Acme’s contract', subjectType: 'COMPANY', subjectId: acme }));
+      aboutAcme = await step(() => t.task(owner.token, { title: 'Renew Acme’s contract', subjectType: 'CUSTOMER', subjectId: acme }));
       aboutIon = await step(() => t.task(owner.token, { title: 'Call Ion', subjectType: 'CONTACT', subjectId: ion }));
       // Logged now, without a time: after the tasks were created.
       interactions.email = await step(() => t.log(owner.token, { kind: 'EMAIL', direction: 'OUTBOUND', subject: 'The offer', contactId: ana }));
@@ -507,7 +472,7 @@ describe('CRM interactions and timelines through GraphQL', () => {
       `INTERACTION:${interaction('email').id}`,
       `TASK_CREATED:${aboutAcme.id}`,
       `INTERACTION:${interaction('call').id}`,
-      `INTERACTION:${interaction('companyNote').id}`,
+      `INTERACTION:${interaction('customerNote').id}`,
       `INTERACTION:${interaction('meeting').id}`,
     ];
 
@@ -534,12 +499,12 @@ describe('CRM interactions and timelines through GraphQL', () => {
       expect(email?.interaction).toEqual(interaction('email'));
     });
 
-    it("a company's timeline: interactions with its people and about it, and tasks about it", async () => {
-      const page = await t.timeline(owner.token, { type: 'COMPANY', id: acme });
+    it("a customer's timeline: interactions with its people and about it, and tasks about it", async () => {
+      const page = await t.timeline(owner.token, { type: 'CUSTOMER', id: acme });
       expect(entryKeys(page)).toEqual(acmeTimeline());
       expect(page.totalCount).toBe(5);
-      expect(page.edges.find((e) => e.node.task)?.node.task).toMatchObject({ id: aboutAcme.id, subjectType: 'COMPANY', subjectId: acme, completedAt: null });
-      // Nothing of another person or company.
+      expect(page.edges.find((e) => e.node.task)?.node.task).toMatchObject({ id: aboutAcme.id, subjectType: 'CUSTOMER', subjectId: acme, completedAt: null });
+      // Nothing of another person or customer.
       expect(JSON.stringify(page)).not.toContain(ion);
       expect(JSON.stringify(page)).not.toContain(aboutIon.id);
       expect(entryKeys(await t.timeline(owner.token, { type: 'CONTACT', id: ion }))).toEqual([`TASK_COMPLETED:${aboutIon.id}`, `TASK_CREATED:${aboutIon.id}`, `INTERACTION:${interaction('ionCall').id}`]);
@@ -548,7 +513,7 @@ describe('CRM interactions and timelines through GraphQL', () => {
     it('pages with first: 2 and cursors that hold across pages, counting everything on each page', async () => {
       for (const [subject, expected] of [
         [{ type: 'CONTACT', id: ana }, anaTimeline()],
-        [{ type: 'COMPANY', id: acme }, acmeTimeline()],
+        [{ type: 'CUSTOMER', id: acme }, acmeTimeline()],
       ] as [Subject, string[]][]) {
         const nodes = await pageThrough((after) => t.timeline(owner.token, subject, { first: 2, after }), 2, expected.length);
         expect(nodes.map(entryKey)).toEqual(expected);
@@ -583,9 +548,9 @@ describe('CRM interactions and timelines through GraphQL', () => {
         expect(entryKeys(person)).toEqual(onlyInteractions);
         expect(person.totalCount).toBe(onlyInteractions.length);
         expect(person.edges.every((e) => e.node.task === null)).toBe(true);
-        const company = await t.timeline(owner.token, { type: 'COMPANY', id: acme });
-        expect(entryKeys(company)).toEqual(acmeTimeline().filter((k) => k.startsWith('INTERACTION:')));
-        expect(company.totalCount).toBe(4);
+        const customer = await t.timeline(owner.token, { type: 'CUSTOMER', id: acme });
+        expect(entryKeys(customer)).toEqual(acmeTimeline().filter((k) => k.startsWith('INTERACTION:')));
+        expect(customer.totalCount).toBe(4);
         // Pages too.
         const paged = await pageThrough((after) => t.timeline(owner.token, { type: 'CONTACT', id: ana }, { first: 2, after }), 2, onlyInteractions.length);
         expect(paged.map(entryKey)).toEqual(onlyInteractions);
@@ -597,28 +562,28 @@ describe('CRM interactions and timelines through GraphQL', () => {
 
     it('refuses malformed subjects and ids of another type as a subject find nothing', async () => {
       expect(problem(await kontor.gql(TIMELINE, { subject: { type: 'CONTACT', id: 'garbage' } }, owner.token))).toMatchObject({ code: 'BAD_USER_INPUT', path: ['subject', 'id'] });
-      // A company's id named as a person's is not that person's timeline.
+      // A customer's id named as a person's is not that person's timeline.
       const mistyped = await kontor.gql<{ timeline: Page<EntryView> }>(TIMELINE, { subject: { type: 'CONTACT', id: acme } }, owner.token);
       if (mistyped.errors) expect(errorCode(mistyped)).toBe('NOT_FOUND');
       else expect(mistyped.data?.timeline.edges).toEqual([]);
     });
 
     // Last: it deletes the person and interactions the others read.
-    it("deleting the person keeps their interactions on the company's timeline (no person); deleteInteraction removes one", async () => {
+    it("deleting the person keeps their interactions on the customer's timeline (no person); deleteInteraction removes one", async () => {
       ok(await kontor.gql(DELETE_CONTACT, { input: { id: ana } }, owner.token));
-      const company = await t.timeline(owner.token, { type: 'COMPANY', id: acme });
-      expect(entryKeys(company)).toEqual(acmeTimeline());
+      const customer = await t.timeline(owner.token, { type: 'CUSTOMER', id: acme });
+      expect(entryKeys(customer)).toEqual(acmeTimeline());
       for (const name of ['email', 'call', 'meeting']) {
-        const kept = company.edges.find((e) => e.node.interaction?.id === interaction(name).id)?.node.interaction;
-        expect(kept, name).toMatchObject({ contactId: null, contactName: null, companyId: acme, companyName: 'Acme SRL', kind: interaction(name).kind, occurredAt: interaction(name).occurredAt });
+        const kept = customer.edges.find((e) => e.node.interaction?.id === interaction(name).id)?.node.interaction;
+        expect(kept, name).toMatchObject({ contactId: null, contactName: null, customerId: acme, customerName: 'Acme SRL', kind: interaction(name).kind, occurredAt: interaction(name).occurredAt });
       }
-      expect(await t.get(owner.token, interaction('call').id)).toMatchObject({ contactId: null, companyId: acme });
-      expect((await t.list(owner.token, { subject: { type: 'COMPANY', id: acme } })).totalCount).toBe(4);
+      expect(await t.get(owner.token, interaction('call').id)).toMatchObject({ contactId: null, customerId: acme });
+      expect((await t.list(owner.token, { subject: { type: 'CUSTOMER', id: acme } })).totalCount).toBe(4);
       expect((await t.list(owner.token, { subject: { type: 'CONTACT', id: ana } })).totalCount).toBe(0);
 
       // Deleting an interaction: gone from the timeline, the list and by id; a second delete is NOT_FOUND.
       expect(await t.remove(owner.token, interaction('call').id)).toBe(interaction('call').id);
-      const after = await t.timeline(owner.token, { type: 'COMPANY', id: acme });
+      const after = await t.timeline(owner.token, { type: 'CUSTOMER', id: acme });
       expect(entryKeys(after)).toEqual(acmeTimeline().filter((k) => k !== `INTERACTION:${interaction('call').id}`));
       expect(after.totalCount).toBe(4);
       expect(ids(await t.list(owner.token))).not.toContain(interaction('call').id);
@@ -636,8 +601,8 @@ describe('CRM interactions and timelines through GraphQL', () => {
     const viewer = await join(kontor, owner, 'VIEWER', mailText);
     const agent = await join(kontor, owner, 'AGENT', mailText);
     const readKey = ok(await kontor.gql<{ createApiKey: { secret: string } }>(CREATE_API_KEY, { input: { name: 'ro', modules: ['CRM'], access: 'READ' } }, owner.token)).createApiKey.secret;
-    const acme = await t.company(owner.token, { name: 'Acme' });
-    const ana = await t.contact(owner.token, { firstName: 'Ana', companyId: acme });
+    const acme = await t.customer(owner.token, { name: 'Acme' });
+    const ana = await t.contact(owner.token, { firstName: 'Ana', customerId: acme });
     const logged = await t.log(owner.token, { kind: 'MEETING', contactId: ana, occurredAt: '2024-05-05T10:00:00.000Z' });
     const timeline = await t.timeline(owner.token, { type: 'CONTACT', id: ana });
 
@@ -645,10 +610,10 @@ describe('CRM interactions and timelines through GraphQL', () => {
       expect(await t.get(token, logged.id)).toEqual(logged);
       expect(ids(await t.list(token))).toEqual([logged.id]);
       expect(await t.timeline(token, { type: 'CONTACT', id: ana })).toEqual(timeline);
-      expect(entryKeys(await t.timeline(token, { type: 'COMPANY', id: acme }))).toEqual([`INTERACTION:${logged.id}`]);
+      expect(entryKeys(await t.timeline(token, { type: 'CUSTOMER', id: acme }))).toEqual([`INTERACTION:${logged.id}`]);
       for (const [query, variables] of [
         [LOG, { input: { kind: 'NOTE', body: 'Not allowed', contactId: ana } }],
-        [LOG, { input: { kind: 'NOTE', body: 'Not allowed', companyId: acme } }],
+        [LOG, { input: { kind: 'NOTE', body: 'Not allowed', customerId: acme } }],
         [DELETE, { input: { id: logged.id } }],
       ] as const) {
         const result = await kontor.gql(query, variables, token);

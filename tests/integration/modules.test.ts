@@ -3,7 +3,7 @@ import { errorCode, ok, signUp, startKontor, type Kontor, type SignedUp } from '
 
 const SET_MODULE = `mutation($input: SetModuleEnabledInput!) { setModuleEnabled(input: $input) { key enabled } }`;
 const SET_OPTION = `mutation($input: SetFeatureOptionInput!) { setFeatureOption(input: $input) { key featureOptions { key enabled } } }`;
-const CONTACTS = `{ contacts(first: 200) { totalCount edges { node { id firstName company { name } } } } }`;
+const CONTACTS = `{ contacts(first: 200) { totalCount edges { node { id firstName customer { name } } } } }`;
 
 async function sdl(kontor: Kontor, token?: string): Promise<string> {
   const response = await fetch(`${kontor.url}/graphql/schema.graphql`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -22,9 +22,9 @@ describe('modules and feature options', () => {
   afterAll(() => kontor.close());
 
   it('switching CRM off is non-destructive: every CRM field answers MODULE_DISABLED, switching on restores the same rows', async () => {
-    const company = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Orbit" }) { id } }`, {}, owner.token)).createCompany;
+    const customer = ok(await kontor.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Orbit" }) { id } }`, {}, owner.token)).createCustomer;
     for (let i = 0; i < 3; i++) {
-      ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: `P${i}`, companyId: company.id } }, owner.token));
+      ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: `P${i}`, customerId: customer.id } }, owner.token));
     }
     const before = ok(await kontor.gql<{ contacts: { totalCount: number; edges: unknown[] } }>(CONTACTS, {}, owner.token)).contacts;
     expect(before.totalCount).toBe(3);
@@ -32,7 +32,17 @@ describe('modules and feature options', () => {
     const off = ok(await kontor.gql<{ setModuleEnabled: { key: string; enabled: boolean }[] }>(SET_MODULE, { input: { module: 'CRM', enabled: false } }, owner.token));
     expect(off.setModuleEnabled.find((m) => m.key === 'CRM')?.enabled).toBe(false);
 
-    for (const query of [CONTACTS, `{ contact(id: "${company.id}") { id } }`, `{ companies { totalCount } }`, `mutation { createContact(input: { firstName: "X" }) { id } }`, `mutation { deleteCompany(input: { id: "${company.id}" }) }`]) {
+    for (const query of [
+      CONTACTS,
+      `{ contact(id: "${customer.id}") { id } }`,
+      `{ customers { totalCount } }`,
+      `{ positions { id } }`,
+      `{ crmTags }`,
+      `{ counterparties { totalCount } }`,
+      `mutation { createContact(input: { firstName: "X" }) { id } }`,
+      `mutation { deleteCustomer(input: { id: "${customer.id}" }) }`,
+      `mutation { createPosition(input: { name: "X" }) { id } }`,
+    ]) {
       const result = await kontor.gql(query, {}, owner.token);
       expect(errorCode(result), query).toBe('MODULE_DISABLED');
       expect(result.errors?.[0]?.extensions?.module).toBe('CRM');
@@ -68,25 +78,31 @@ describe('modules and feature options', () => {
 
   it('a feature option switches a part of a module off, for fields and SDL alike', async () => {
     const tenant = await signUp(kontor);
-    const company = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Kept" }) { id } }`, {}, tenant.token)).createCompany;
-    const off = ok(await kontor.gql<{ setFeatureOption: { key: string; featureOptions: { key: string; enabled: boolean }[] }[] }>(SET_OPTION, { input: { key: 'CRM.companies', enabled: false } }, tenant.token));
-    expect(off.setFeatureOption.find((m) => m.key === 'CRM')?.featureOptions).toEqual([
-      { key: 'CRM.companies', enabled: false },
-      { key: 'CRM.tasks', enabled: true },
-    ]);
-    const companies = await kontor.gql(`{ companies { totalCount } }`, {}, tenant.token);
-    expect(errorCode(companies)).toBe('MODULE_DISABLED');
-    expect(companies.errors?.[0]?.extensions?.feature).toBe('CRM.companies');
-    // People remain usable; their company field, and attaching or filtering by a company, are part of the switched-off feature.
-    ok(await kontor.gql(`{ contacts { totalCount } }`, {}, tenant.token));
-    expect(errorCode(await kontor.gql(`mutation { createContact(input: { firstName: "X", companyId: "${company.id}" }) { id } }`, {}, tenant.token))).toBe('MODULE_DISABLED');
-    expect(errorCode(await kontor.gql(`{ contacts(filter: { companyId: "${company.id}" }) { totalCount } }`, {}, tenant.token))).toBe('MODULE_DISABLED');
-    ok(await kontor.gql(`mutation { createContact(input: { firstName: "Y" }) { id } }`, {}, tenant.token));
+    const customer = ok(await kontor.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Kept" }) { id } }`, {}, tenant.token)).createCustomer;
+    const counterparty = ok(
+      await kontor.gql<{ createCounterparty: { id: string } }>(`mutation($input: CreateCounterpartyInput!) { createCounterparty(input: $input) { id } }`, { input: { customerId: customer.id, legalName: 'Kept SRL' } }, tenant.token),
+    ).createCounterparty;
+    const off = ok(await kontor.gql<{ setFeatureOption: { key: string; featureOptions: { key: string; enabled: boolean }[] }[] }>(SET_OPTION, { input: { key: 'CRM.counterparties', enabled: false } }, tenant.token));
+    expect(off.setFeatureOption.find((m) => m.key === 'CRM')?.featureOptions).toEqual(expect.arrayContaining([{ key: 'CRM.counterparties', enabled: false }, { key: 'CRM.tasks', enabled: true }]));
+    for (const query of [
+      `{ counterparties { totalCount } }`,
+      `{ customer(id: "${customer.id}") { name counterparties { id } } }`,
+      `mutation { createCounterparty(input: { customerId: "${customer.id}", legalName: "New SRL" }) { id } }`,
+      `mutation { deleteCounterparty(input: { id: "${counterparty.id}" }) }`,
+    ]) {
+      const result = await kontor.gql(query, {}, tenant.token);
+      expect(errorCode(result), query).toBe('MODULE_DISABLED');
+      expect(result.errors?.[0]?.extensions?.feature).toBe('CRM.counterparties');
+    }
+    // Customers remain usable without their legal entities.
+    expect(ok(await kontor.gql<{ customer: { name: string } }>(`{ customer(id: "${customer.id}") { name } }`, {}, tenant.token)).customer.name).toBe('Kept');
     const tenantSdl = await sdl(kontor, tenant.token);
-    expect(tenantSdl).not.toMatch(/\bcompanies\(/);
-    expect(tenantSdl).toMatch(/\bcontacts\(/);
-    ok(await kontor.gql(SET_OPTION, { input: { key: 'CRM.companies', enabled: true } }, tenant.token));
-    expect(ok(await kontor.gql<{ company: { name: string } }>(`{ company(id: "${company.id}") { name } }`, {}, tenant.token)).company.name).toBe('Kept');
+    expect(tenantSdl).not.toMatch(/^\s*counterparties\b/m);
+    expect(tenantSdl).not.toMatch(/\btype Counterparty\b/);
+    expect(tenantSdl).toMatch(/\bcustomers\(/);
+    ok(await kontor.gql(SET_OPTION, { input: { key: 'CRM.counterparties', enabled: true } }, tenant.token));
+    const back = ok(await kontor.gql<{ customer: { counterparties: { id: string; legalName: string }[] } }>(`{ customer(id: "${customer.id}") { counterparties { id legalName } } }`, {}, tenant.token));
+    expect(back.customer.counterparties).toEqual([{ id: counterparty.id, legalName: 'Kept SRL' }]);
     const unknown = await kontor.gql(SET_OPTION, { input: { key: 'CRM.nope', enabled: true } }, tenant.token);
     expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
   });

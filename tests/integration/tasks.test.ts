@@ -24,7 +24,7 @@ interface TaskView {
   notes: string | null;
   dueAt: string | null;
   assignee: { id: string; email: string } | null;
-  subjectType: 'CONTACT' | 'COMPANY' | null;
+  subjectType: 'CONTACT' | 'CUSTOMER' | null;
   subjectId: string | null;
   subjectName: string | null;
   completedAt: string | null;
@@ -70,7 +70,7 @@ const NOTIFICATIONS = `query($unreadOnly: Boolean) {
 const MARK_READ = `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) }`;
 const SET_OPTION = `mutation($input: SetFeatureOptionInput!) { setFeatureOption(input: $input) { key } }`;
 const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`;
-const CREATE_COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`;
+const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const CREATE_API_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
 
 /** The GraphQL calls of this file, for one running Kontor. */
@@ -84,7 +84,7 @@ function api(kontor: Kontor) {
     list: async (token: string, variables: Record<string, unknown> = {}): Promise<TaskPage> => ok(await kontor.gql<{ tasks: TaskPage }>(LIST_TASKS, { first: 200, ...variables }, token)).tasks,
     overdue: async (token: string): Promise<OverdueRow[]> => ok(await kontor.gql<{ overdueTasks: OverdueRow[] }>(OVERDUE, {}, token)).overdueTasks,
     contact: async (token: string, input: Record<string, unknown>): Promise<string> => ok(await kontor.gql<{ createContact: { id: string } }>(CREATE_CONTACT, { input }, token)).createContact.id,
-    company: async (token: string, input: Record<string, unknown>): Promise<string> => ok(await kontor.gql<{ createCompany: { id: string } }>(CREATE_COMPANY, { input }, token)).createCompany.id,
+    customer: async (token: string, input: Record<string, unknown>): Promise<string> => ok(await kontor.gql<{ createCustomer: { id: string } }>(CREATE_CUSTOMER, { input }, token)).createCustomer.id,
     notifications: async (token: string, unreadOnly?: boolean): Promise<{ nodes: NotificationView[]; totalCount: number; unread: number }> => {
       const data = ok(await kontor.gql<{ notifications: { totalCount: number; edges: { node: NotificationView }[] }; unreadNotificationCount: number }>(NOTIFICATIONS, { unreadOnly }, token));
       return { nodes: data.notifications.edges.map((e) => e.node), totalCount: data.notifications.totalCount, unread: data.unreadNotificationCount };
@@ -147,11 +147,11 @@ describe('CRM tasks through GraphQL', () => {
     expect((await t.create(key, { title: 'From the shop' })).assignee).toBeNull();
   });
 
-  it('creates tasks about a contact or a company, for another member, with notes and a due time', async () => {
+  it('creates tasks about a contact or a customer, for another member, with notes and a due time', async () => {
     const owner = await signUp(kontor);
     const agent = await join(kontor, owner, 'AGENT', mailText);
     const contactId = await t.contact(owner.token, { firstName: 'Ana', lastName: 'Popescu' });
-    const companyId = await t.company(owner.token, { name: 'Acme SRL' });
+    const customerId = await t.customer(owner.token, { name: 'Acme SRL' });
     const dueAt = '2031-05-04T08:30:00.000Z';
     const aboutAna = await t.create(owner.token, { title: 'Send the offer', notes: ' Both versions ', dueAt, assigneeId: agent.userId, subjectType: 'CONTACT', subjectId: contactId });
     expect(aboutAna).toMatchObject({
@@ -164,8 +164,8 @@ describe('CRM tasks through GraphQL', () => {
       subjectName: 'Ana Popescu',
       overdue: false,
     });
-    const aboutAcme = await t.create(owner.token, { title: 'Renew the contract', subjectType: 'COMPANY', subjectId: companyId });
-    expect(aboutAcme).toMatchObject({ subjectType: 'COMPANY', subjectId: companyId, subjectName: 'Acme SRL', assignee: { id: owner.userId } });
+    const aboutAcme = await t.create(owner.token, { title: 'Renew the contract', subjectType: 'CUSTOMER', subjectId: customerId });
+    expect(aboutAcme).toMatchObject({ subjectType: 'CUSTOMER', subjectId: customerId, subjectName: 'Acme SRL', assignee: { id: owner.userId } });
     // An agent writes CRM, so creates tasks too; the list shows both, with their subjects.
     const own = await t.create(agent.token, { title: 'Agent task' });
     expect(own.assignee?.id).toBe(agent.userId);
@@ -182,7 +182,7 @@ describe('CRM tasks through GraphQL', () => {
     const owner = await signUp(kontor);
     const stranger = await signUp(kontor);
     const contactId = await t.contact(owner.token, { firstName: 'Ion' });
-    const companyId = await t.company(owner.token, { name: 'Beta' });
+    const customerId = await t.customer(owner.token, { name: 'Beta' });
     const strangersContact = await t.contact(stranger.token, { firstName: 'Elsewhere' });
     const cases: [Record<string, unknown>, string[], string, Record<string, unknown>?][] = [
       [{ title: '' }, ['input', 'title'], 'REQUIRED'],
@@ -202,11 +202,11 @@ describe('CRM tasks through GraphQL', () => {
       expect(extensions, JSON.stringify(input).slice(0, 100)).toMatchObject({ code: 'BAD_USER_INPUT', path, reason, ...(params ? { params } : {}) });
       expect(result.data ?? null).toBeNull();
     }
-    // Subjects that do not exist here: another company's contact, a company id passed as a contact.
+    // Subjects that do not exist here: another company's contact, a customer id passed as a contact.
     for (const input of [
       { title: 'Ok', subjectType: 'CONTACT', subjectId: strangersContact },
-      { title: 'Ok', subjectType: 'CONTACT', subjectId: companyId },
-      { title: 'Ok', subjectType: 'COMPANY', subjectId: contactId },
+      { title: 'Ok', subjectType: 'CONTACT', subjectId: customerId },
+      { title: 'Ok', subjectType: 'CUSTOMER', subjectId: contactId },
     ]) {
       expect(problem(await kontor.gql(CREATE_TASK, { input }, owner.token))?.code, JSON.stringify(input)).toBe('NOT_FOUND');
     }
@@ -217,7 +217,7 @@ describe('CRM tasks through GraphQL', () => {
       [{ title: ' ' }, ['input', 'title'], 'REQUIRED'],
       [{ title: 'y'.repeat(301) }, ['input', 'title'], 'TOO_LONG'],
       [{ assigneeId: stranger.userId }, ['input', 'assigneeId'], 'NOT_A_MEMBER'],
-      [{ subjectType: 'COMPANY' }, ['input', 'subjectId'], 'REQUIRED'],
+      [{ subjectType: 'CUSTOMER' }, ['input', 'subjectId'], 'REQUIRED'],
     ] as const) {
       expect(problem(await kontor.gql(UPDATE_TASK, { input: { id: task.id, ...input } }, owner.token)), JSON.stringify(input).slice(0, 100)).toMatchObject({ code: 'BAD_USER_INPUT', path, reason });
     }
@@ -233,18 +233,18 @@ describe('CRM tasks through GraphQL', () => {
     const owner = await signUp(kontor);
     const manager = await join(kontor, owner, 'MANAGER', mailText);
     const contactId = await t.contact(owner.token, { firstName: 'Maria', lastName: 'Zamfir' });
-    const companyId = await t.company(owner.token, { name: 'Gamma SA' });
+    const customerId = await t.customer(owner.token, { name: 'Gamma SA' });
     const dueAt = '2032-01-15T10:00:00.000Z';
     const created = await t.create(owner.token, { title: 'Prepare the demo', notes: 'Bring the laptop', dueAt, subjectType: 'CONTACT', subjectId: contactId });
 
     const renamed = await t.update(owner.token, { id: created.id, title: 'Prepare the live demo' });
     expect(renamed).toMatchObject({ title: 'Prepare the live demo', notes: 'Bring the laptop', dueAt, assignee: { id: owner.userId }, subjectType: 'CONTACT', subjectId: contactId, subjectName: 'Maria Zamfir' });
 
-    const reassigned = await t.update(owner.token, { id: created.id, assigneeId: manager.userId, dueAt: '2032-02-01T09:00:00.000Z', subjectType: 'COMPANY', subjectId: companyId });
-    expect(reassigned).toMatchObject({ title: 'Prepare the live demo', notes: 'Bring the laptop', dueAt: '2032-02-01T09:00:00.000Z', assignee: { id: manager.userId }, subjectType: 'COMPANY', subjectName: 'Gamma SA' });
+    const reassigned = await t.update(owner.token, { id: created.id, assigneeId: manager.userId, dueAt: '2032-02-01T09:00:00.000Z', subjectType: 'CUSTOMER', subjectId: customerId });
+    expect(reassigned).toMatchObject({ title: 'Prepare the live demo', notes: 'Bring the laptop', dueAt: '2032-02-01T09:00:00.000Z', assignee: { id: manager.userId }, subjectType: 'CUSTOMER', subjectName: 'Gamma SA' });
 
     const cleared = await t.update(owner.token, { id: created.id, notes: null, dueAt: null, assigneeId: null });
-    expect(cleared).toMatchObject({ title: 'Prepare the live demo', notes: null, dueAt: null, assignee: null, subjectType: 'COMPANY', subjectId: companyId });
+    expect(cleared).toMatchObject({ title: 'Prepare the live demo', notes: null, dueAt: null, assignee: null, subjectType: 'CUSTOMER', subjectId: customerId });
 
     const aboutNobody = await t.update(owner.token, { id: created.id, subjectType: null, subjectId: null });
     expect(aboutNobody).toMatchObject({ title: 'Prepare the live demo', subjectType: null, subjectId: null, subjectName: null });
@@ -440,16 +440,16 @@ describe('CRM tasks through GraphQL', () => {
     expect(unassigned.totalCount).toBe(2);
   });
 
-  it('deleting a contact or a company keeps their tasks, about nobody', async () => {
+  it('deleting a contact or a customer keeps their tasks, about nobody', async () => {
     const owner = await signUp(kontor);
     const ana = await t.contact(owner.token, { firstName: 'Ana' });
     const ion = await t.contact(owner.token, { firstName: 'Ion' });
-    const acme = await t.company(owner.token, { name: 'Acme' });
+    const acme = await t.customer(owner.token, { name: 'Acme' });
     const aboutAna = await t.create(owner.token, { title: 'Call Ana', subjectType: 'CONTACT', subjectId: ana });
     const aboutIon = await t.create(owner.token, { title: 'Call Ion', subjectType: 'CONTACT', subjectId: ion });
-    const aboutAcme = await t.create(owner.token, { title: 'Visit Acme', subjectType: 'COMPANY', subjectId: acme });
+    const aboutAcme = await t.create(owner.token, { title: 'Visit Acme', subjectType: 'CUSTOMER', subjectId: acme });
     ok(await kontor.gql(`mutation($input: DeleteContactInput!) { deleteContact(input: $input) }`, { input: { id: ana } }, owner.token));
-    ok(await kontor.gql(`mutation($input: DeleteCompanyInput!) { deleteCompany(input: $input) }`, { input: { id: acme } }, owner.token));
+    ok(await kontor.gql(`mutation($input: DeleteCustomerInput!) { deleteCustomer(input: $input) }`, { input: { id: acme } }, owner.token));
     expect(await t.get(owner.token, aboutAna.id)).toMatchObject({ title: 'Call Ana', subjectType: null, subjectId: null, subjectName: null });
     expect(await t.get(owner.token, aboutAcme.id)).toMatchObject({ title: 'Visit Acme', subjectType: null, subjectId: null, subjectName: null });
     expect(await t.get(owner.token, aboutIon.id)).toMatchObject({ subjectType: 'CONTACT', subjectId: ion, subjectName: 'Ion' });
@@ -485,15 +485,6 @@ describe('CRM tasks through GraphQL', () => {
     expect(sdl).not.toMatch(/\boverdueTasks\b/);
     await t.setTasksFeature(owner.token, true);
     expect(await t.get(owner.token, task.id)).toEqual(task);
-  });
-
-  it('with CRM.companies off a task cannot be about a company', async () => {
-    const owner = await signUp(kontor);
-    const company = await t.company(owner.token, { name: 'Hidden' });
-    ok(await kontor.gql(SET_OPTION, { input: { key: 'CRM.companies', enabled: false } }, owner.token));
-    const refused = await kontor.gql(CREATE_TASK, { input: { title: 'About a company', subjectType: 'COMPANY', subjectId: company } }, owner.token);
-    expect(problem(refused)).toMatchObject({ code: 'MODULE_DISABLED', feature: 'CRM.companies' });
-    expect((await t.create(owner.token, { title: 'About nobody' })).title).toBe('About nobody');
   });
 
   it('a viewer (and a read-only key) reads tasks but cannot write them (FORBIDDEN), and nothing changes', async () => {

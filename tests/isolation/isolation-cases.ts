@@ -253,35 +253,57 @@ export function tenantTraces(t: TenantFixture): string[] {
 // ---------------------------------------------------------------------------------------------
 // CRM
 
-const CREATE_COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`;
+const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`;
-const UPDATE_CONTACT = `mutation($input: UpdateContactInput!) { updateContact(input: $input) { id firstName lastName company { id name } } }`;
-const CONTACT_SNAPSHOT = `query($id: ID!) { contact(id: $id) { id firstName lastName fullName email phone jobTitle createdAt updatedAt company { id name } } }`;
+const UPDATE_CONTACT = `mutation($input: UpdateContactInput!) { updateContact(input: $input) { id firstName lastName customer { id name } position { id name } } }`;
+const CONTACT_SNAPSHOT = `query($id: ID!) { contact(id: $id) {
+  id firstName lastName fullName email phone createdAt updatedAt emailConsent smsConsent tags
+  emails { address type } phones { number type } address { country city postalCode line1 }
+  customer { id name } position { id name decisionMaker } consentHistory { channel status source occurredAt }
+} }`;
+const CUSTOMER_FIELDS = `id kind name lifecycleStage domain email phone tags createdAt updatedAt owner { id email }
+  address { country region city postalCode line1 line2 } source { channel utmSource utmMedium utmCampaign referredBy { id name } }`;
 
-async function createCompany(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
-  return str(ok(await kontor.gql(CREATE_COMPANY, { input }, token)), 'createCompany', 'id');
+async function createCustomer(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
+  return str(ok(await kontor.gql(CREATE_CUSTOMER, { input }, token)), 'createCustomer', 'id');
 }
 
 async function createContact(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
   return str(ok(await kontor.gql(CREATE_CONTACT, { input }, token)), 'createContact', 'id');
 }
 
+async function createPosition(kontor: Kontor, token: string, name: string): Promise<string> {
+  return str(ok(await kontor.gql(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, { input: { name } }, token)), 'createPosition', 'id');
+}
+
 const contactCase: IsolationCase = {
   entity: 'Contact',
   async create({ kontor }, tenant, marker) {
     const token = tenant.owner.token;
-    const companyId = await createCompany(kontor, token, { name: `Employer ${marker}` });
-    const id = await createContact(kontor, token, { firstName: 'Ana', lastName: marker, email: `${marker}@example.test`, phone: '+40721234567', jobTitle: 'Buyer', companyId });
+    const customerId = await createCustomer(kontor, token, { name: `Employer ${marker}` });
+    const positionId = await createPosition(kontor, token, `Buyer ${marker}`);
+    const id = await createContact(kontor, token, {
+      firstName: 'Ana',
+      lastName: marker,
+      emails: [{ address: `${marker}@example.test`, type: 'WORK' }, { address: `${marker}.home@example.test`, type: 'HOME' }],
+      phone: '+40721234567',
+      positionId,
+      customerId,
+      tags: [`tag-${marker}`],
+      address: { country: 'RO', city: 'Cluj-Napoca', postalCode: '400001', line1: `Strada ${marker} 1` },
+      emailConsent: 'GRANTED',
+      consentSource: `form ${marker}`,
+    });
     // Created after the seed, so it comes first in the default order (newest first).
-    const colleagueId = await createContact(kontor, token, { firstName: 'Ion', lastName: `${marker} Colleague`, companyId });
+    const colleagueId = await createContact(kontor, token, { firstName: 'Ion', lastName: `${marker} Colleague`, customerId });
     const first = ok(await kontor.gql(`{ contacts(first: 1) { edges { cursor node { id } } } }`, {}, token));
     if (str(first, 'contacts', 'edges', 0, 'node', 'id') !== colleagueId) throw new Error('the newest contact should come first');
     return {
       id,
       marker,
       listed: [colleagueId, id],
-      refs: { companyId, colleagueId, cursor: str(first, 'contacts', 'edges', 0, 'cursor') },
-      traces: tracesOf([marker], [id, colleagueId, companyId]),
+      refs: { customerId, positionId, colleagueId, cursor: str(first, 'contacts', 'edges', 0, 'cursor') },
+      traces: tracesOf([marker], [id, colleagueId, customerId, positionId]),
     };
   },
   async snapshot({ kontor }, tenant, seed) {
@@ -293,7 +315,7 @@ const contactCase: IsolationCase = {
   },
   fetch: {
     needs: 'CRM:read',
-    query: `query($id: ID!) { contact(id: $id) { id firstName lastName email company { id name } } }`,
+    query: `query($id: ID!) { contact(id: $id) { id firstName lastName email emails { address } customer { id name } consentHistory { source } } }`,
     variables: (target) => ({ id: target.id }),
   },
   list: {
@@ -306,7 +328,7 @@ const contactCase: IsolationCase = {
   update: {
     needs: 'CRM:write',
     query: UPDATE_CONTACT,
-    variables: (target) => ({ input: { id: target.id, firstName: 'Hijacked', lastName: null } }),
+    variables: (target) => ({ input: { id: target.id, firstName: 'Hijacked', lastName: null, emails: [], tags: [] } }),
   },
   remove: {
     needs: 'CRM:write',
@@ -315,17 +337,31 @@ const contactCase: IsolationCase = {
   },
   probes: [
     {
-      name: "creates a contact at A's company (createContact companyId)",
+      name: "changes the consent of A's contact (setContactConsent)",
       needs: 'CRM:write',
-      query: `mutation($input: CreateContactInput!) { createContact(input: $input) { id company { id name } } }`,
-      variables: (target) => ({ input: { firstName: 'Spy', companyId: ref(target, 'companyId') } }),
+      query: `mutation($input: SetContactConsentInput!) { setContactConsent(input: $input) { id emailConsent } }`,
+      variables: (target) => ({ input: { contactId: target.id, channel: 'EMAIL', status: 'DENIED', source: 'probe' } }),
       expect: { kind: 'NOT_FOUND' },
     },
     {
-      name: "moves its own contact to A's company (updateContact companyId)",
+      name: "creates a contact of A's customer (createContact customerId)",
+      needs: 'CRM:write',
+      query: `mutation($input: CreateContactInput!) { createContact(input: $input) { id customer { id name } } }`,
+      variables: (target) => ({ input: { firstName: 'Spy', customerId: ref(target, 'customerId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "gives its own contact A's position (updateContact positionId)",
       needs: 'CRM:write',
       query: UPDATE_CONTACT,
-      variables: (target, w) => ({ input: { id: w.seedB.id, companyId: ref(target, 'companyId') } }),
+      variables: (target, w) => ({ input: { id: w.seedB.id, positionId: ref(target, 'positionId') } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "moves its own contact to A's customer (updateContact customerId)",
+      needs: 'CRM:write',
+      query: UPDATE_CONTACT,
+      variables: (target, w) => ({ input: { id: w.seedB.id, customerId: ref(target, 'customerId') } }),
       expect: { kind: 'NOT_FOUND' },
     },
     {
@@ -337,80 +373,240 @@ const contactCase: IsolationCase = {
       expect: { kind: 'LIST', read: (data) => connection(data, 'contacts', false), own: (seedB) => [seedB.id] },
     },
     {
-      name: "filters contacts by A's company (contacts(filter: { companyId }))",
+      name: "filters contacts by A's customer (contacts(filter: { customerId }))",
       needs: 'CRM:read',
-      query: `query($companyId: ID) { contacts(filter: { companyId: $companyId }, first: 200) { totalCount edges { node { id lastName } } } }`,
-      variables: (target) => ({ companyId: ref(target, 'companyId') }),
+      query: `query($customerId: ID) { contacts(filter: { customerId: $customerId }, first: 200) { totalCount edges { node { id lastName } } } }`,
+      variables: (target) => ({ customerId: ref(target, 'customerId') }),
       expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => seedB.listed },
     },
     {
-      name: "filters contacts by the exact email of A's contact",
+      name: "filters contacts by A's position (contacts(filter: { positionId }))",
+      needs: 'CRM:read',
+      query: `query($positionId: ID) { contacts(filter: { positionId: $positionId }, first: 200) { totalCount edges { node { id lastName } } } }`,
+      variables: (target) => ({ positionId: ref(target, 'positionId') }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "filters contacts by the second email of A's contact",
       needs: 'CRM:read',
       query: `query($email: EmailAddress) { contacts(filter: { email: $email }, first: 200) { totalCount edges { node { id email } } } }`,
-      variables: (target) => ({ email: `${target.marker}@example.test` }),
+      variables: (target) => ({ email: `${target.marker}.home@example.test` }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "filters contacts by the tag of A's contact",
+      needs: 'CRM:read',
+      query: `query($tag: String!) { contacts(filter: { tags: [$tag] }, first: 200) { totalCount edges { node { id tags } } } }`,
+      variables: (target) => ({ tag: `tag-${target.marker}` }),
       expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => [seedB.id] },
     },
   ],
 };
 
-const companyCase: IsolationCase = {
-  entity: 'Company',
+const customerCase: IsolationCase = {
+  entity: 'Customer',
   async create({ kontor }, tenant, marker) {
     const token = tenant.owner.token;
-    const id = await createCompany(kontor, token, { name: `Firm ${marker}`, domain: `${marker}.example.com`, email: `office@${marker}.example.com`, phone: '+40212345678' });
-    const contactId = await createContact(kontor, token, { firstName: 'Staff', lastName: marker, companyId: id });
-    return { id, marker, listed: [id], refs: { contactId }, traces: tracesOf([marker], [id, contactId]) };
+    const referrerId = await createCustomer(kontor, token, { name: `Referrer ${marker}` });
+    const id = await createCustomer(kontor, token, {
+      name: `Firm ${marker}`,
+      domain: `${marker}.example.com`,
+      email: `office@${marker}.example.com`,
+      phone: '+40212345678',
+      lifecycleStage: 'PROSPECT',
+      tags: [`tag-${marker}`],
+      address: { country: 'NO', city: 'Oslo', postalCode: '0150', line1: `Gate ${marker}` },
+      source: { channel: 'REFERRAL', utmCampaign: `camp-${marker}`, referredById: referrerId },
+    });
+    const contactId = await createContact(kontor, token, { firstName: 'Staff', lastName: marker, customerId: id });
+    return { id, marker, listed: [id, referrerId], refs: { contactId, referrerId }, traces: tracesOf([marker], [id, contactId, referrerId]) };
   },
   async snapshot({ kontor }, tenant, seed) {
     const token = tenant.owner.token;
-    const company = ok(
-      await kontor.gql(`query($id: ID!) { company(id: $id) { id name domain email phone createdAt updatedAt contacts { totalCount edges { node { id } } } } }`, { id: seed.id }, token),
-    );
+    const customer = ok(await kontor.gql(`query($id: ID!) { customer(id: $id) { ${CUSTOMER_FIELDS} contacts { totalCount edges { node { id } } } } }`, { id: seed.id }, token));
     const staff = ok(await kontor.gql(CONTACT_SNAPSHOT, { id: ref(seed, 'contactId') }, token));
-    return { company, staff };
+    return { customer, staff };
   },
   fetch: {
     needs: 'CRM:read',
-    query: `query($id: ID!) { company(id: $id) { id name domain email } }`,
+    query: `query($id: ID!) { customer(id: $id) { ${CUSTOMER_FIELDS} } }`,
     variables: (target) => ({ id: target.id }),
   },
   list: {
     needs: 'CRM:read',
-    query: `query($filter: CompanyFilter) { companies(filter: $filter, first: 200) { totalCount edges { cursor node { id name domain } } } }`,
+    query: `query($filter: CustomerFilter) { customers(filter: $filter, first: 200) { totalCount edges { cursor node { id name domain } } } }`,
     variables: (search) => (search === null ? {} : { filter: { search } }),
     searchable: true,
-    read: (data) => connection(data, 'companies'),
+    read: (data) => connection(data, 'customers'),
   },
   update: {
     needs: 'CRM:write',
-    query: `mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { id name domain } }`,
-    variables: (target) => ({ input: { id: target.id, name: 'Hijacked', domain: null } }),
+    query: `mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id name domain } }`,
+    variables: (target) => ({ input: { id: target.id, name: 'Hijacked', domain: null, tags: [] } }),
   },
   remove: {
     needs: 'CRM:write',
-    query: `mutation($input: DeleteCompanyInput!) { deleteCompany(input: $input) }`,
+    query: `mutation($input: DeleteCustomerInput!) { deleteCustomer(input: $input) }`,
     variables: (target) => ({ input: { id: target.id } }),
   },
   probes: [
     {
-      name: "reads A's company's people through company(id:) { contacts }",
+      name: "reads A's customer's people through customer(id:) { contacts }",
       needs: 'CRM:read',
-      query: `query($id: ID!) { company(id: $id) { id name contacts { totalCount edges { node { id firstName lastName } } } } }`,
+      query: `query($id: ID!) { customer(id: $id) { id name contacts { totalCount edges { node { id firstName lastName } } } } }`,
       variables: (target) => ({ id: target.id }),
       expect: { kind: 'NOT_FOUND' },
     },
     {
-      name: "lists A's company's people through contacts(filter: { companyId })",
+      name: "lists A's customer's people through contacts(filter: { customerId })",
       needs: 'CRM:read',
-      query: `query($companyId: ID) { contacts(filter: { companyId: $companyId }, first: 200) { totalCount edges { node { id lastName company { id name } } } } }`,
-      variables: (target) => ({ companyId: target.id }),
+      query: `query($customerId: ID) { contacts(filter: { customerId: $customerId }, first: 200) { totalCount edges { node { id lastName customer { id name } } } } }`,
+      variables: (target) => ({ customerId: target.id }),
       expect: { kind: 'LIST', read: (data) => connection(data, 'contacts'), own: (seedB) => [ref(seedB, 'contactId')] },
     },
     {
-      name: "attaches its own contact to A's company (updateContact companyId)",
+      name: "attaches its own contact to A's customer (updateContact customerId)",
       needs: 'CRM:write',
       query: UPDATE_CONTACT,
-      variables: (target, w) => ({ input: { id: ref(w.seedB, 'contactId'), companyId: target.id } }),
+      variables: (target, w) => ({ input: { id: ref(w.seedB, 'contactId'), customerId: target.id } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "names A's customer as the referrer (createCustomer source.referredById)",
+      needs: 'CRM:write',
+      query: `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id source { referredBy { id name } } } }`,
+      variables: (target) => ({ input: { name: 'Spy', source: { referredById: target.id } } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "filters customers by A's tag (customers(filter: { tags }))",
+      needs: 'CRM:read',
+      query: `query($tag: String!) { customers(filter: { tags: [$tag] }, first: 200) { totalCount edges { node { id tags } } } }`,
+      variables: (target) => ({ tag: `tag-${target.marker}` }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'customers'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "adds a counterparty to A's customer (createCounterparty customerId)",
+      needs: 'CRM:write',
+      query: `mutation($input: CreateCounterpartyInput!) { createCounterparty(input: $input) { id legalName } }`,
+      variables: (target) => ({ input: { customerId: target.id, legalName: 'Spy SRL' } }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+  ],
+};
+
+const COUNTERPARTY_FIELDS = `id customerId legalName taxId registrationNumber validFrom validTo current legalAddress { country city postalCode line1 } bankAccounts { iban bic bankName currency }`;
+
+const counterpartyCase: IsolationCase = {
+  entity: 'Counterparty',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const customerId = await createCustomer(kontor, token, { name: `Holder ${marker}` });
+    const created = ok(
+      await kontor.gql(
+        `mutation($input: CreateCounterpartyInput!) { createCounterparty(input: $input) { id } }`,
+        {
+          input: {
+            customerId,
+            legalName: `Legal ${marker} SRL`,
+            taxId: marker.toUpperCase(),
+            registrationNumber: `J40/${marker}`,
+            legalAddress: { country: 'RO', city: 'București', postalCode: '010011', line1: `Calea ${marker}` },
+            bankAccounts: [{ iban: 'RO49 AAAA 1B31 0075 9384 0000', bic: 'RZBRROBU', bankName: `Bank ${marker}`, currency: 'RON' }],
+            validFrom: '2024-01-01',
+          },
+        },
+        token,
+      ),
+    );
+    const id = str(created, 'createCounterparty', 'id');
+    return { id, marker, listed: [id], refs: { customerId }, traces: tracesOf([marker], [id, customerId]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    return ok(await kontor.gql(`query($id: ID!) { customer(id: $id) { id counterparties { ${COUNTERPARTY_FIELDS} } } }`, { id: ref(seed, 'customerId') }, tenant.owner.token));
+  },
+  list: {
+    needs: 'CRM:read',
+    query: `query($filter: CounterpartyFilter) { counterparties(filter: $filter, first: 200) { totalCount edges { cursor node { ${COUNTERPARTY_FIELDS} } } } }`,
+    variables: (search) => (search === null ? {} : { filter: { search } }),
+    searchable: true,
+    read: (data) => connection(data, 'counterparties'),
+  },
+  update: {
+    needs: 'CRM:write',
+    query: `mutation($input: UpdateCounterpartyInput!) { updateCounterparty(input: $input) { ${COUNTERPARTY_FIELDS} } }`,
+    variables: (target) => ({ input: { id: target.id, legalName: 'Hijacked', bankAccounts: [] } }),
+  },
+  remove: {
+    needs: 'CRM:write',
+    query: `mutation($input: DeleteCounterpartyInput!) { deleteCounterparty(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "finds A's counterparty by its tax id (counterparties(filter: { taxId }))",
+      needs: 'CRM:read',
+      query: `query($taxId: String) { counterparties(filter: { taxId: $taxId }, first: 200) { totalCount edges { node { id legalName } } } }`,
+      variables: (target) => ({ taxId: target.marker }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'counterparties'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "lists A's customer's counterparties (counterparties(filter: { customerId }))",
+      needs: 'CRM:read',
+      query: `query($customerId: ID) { counterparties(filter: { customerId: $customerId }, first: 200) { totalCount edges { node { id legalName } } } }`,
+      variables: (target) => ({ customerId: ref(target, 'customerId') }),
+      expect: { kind: 'LIST', read: (data) => connection(data, 'counterparties'), own: (seedB) => [seedB.id] },
+    },
+    {
+      name: "reads A's counterparties through customer(id:) { counterparties }",
+      needs: 'CRM:read',
+      query: `query($id: ID!) { customer(id: $id) { id counterparties { ${COUNTERPARTY_FIELDS} } } }`,
+      variables: (target) => ({ id: ref(target, 'customerId') }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+  ],
+};
+
+const POSITIONS = `{ positions { id name decisionMaker contactCount } }`;
+
+const positionCase: IsolationCase = {
+  entity: 'Position',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const id = await createPosition(kontor, token, `Director ${marker}`);
+    const contactId = await createContact(kontor, token, { firstName: 'Holder', lastName: marker, positionId: id });
+    const listed = arr(ok(await kontor.gql(POSITIONS, {}, token)), 'positions').map((p) => str(p, 'id'));
+    return { id, marker, listed, refs: { contactId }, traces: tracesOf([marker], [id, contactId]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const token = tenant.owner.token;
+    const positions = ok(await kontor.gql(POSITIONS, {}, token));
+    const holder = ok(await kontor.gql(CONTACT_SNAPSHOT, { id: ref(seed, 'contactId') }, token));
+    return { positions, holder };
+  },
+  list: {
+    needs: 'CRM:read',
+    query: POSITIONS,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => ({ ids: arr(data, 'positions').map((p) => str(p, 'id')) }),
+  },
+  update: {
+    needs: 'CRM:write',
+    query: `mutation($input: UpdatePositionInput!) { updatePosition(input: $input) { id name contactCount } }`,
+    variables: (target) => ({ input: { id: target.id, name: `Hijacked ${target.marker}`, decisionMaker: true } }),
+  },
+  remove: {
+    needs: 'CRM:write',
+    query: `mutation($input: DeletePositionInput!) { deletePosition(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "creates a contact holding A's position (createContact positionId)",
+      needs: 'CRM:write',
+      query: `mutation($input: CreateContactInput!) { createContact(input: $input) { id position { id name } } }`,
+      variables: (target) => ({ input: { firstName: 'Spy', positionId: target.id } }),
       expect: { kind: 'NOT_FOUND' },
     },
   ],
@@ -648,10 +844,10 @@ const taskCase: IsolationCase = {
   async create({ kontor }, tenant, marker) {
     const token = tenant.owner.token;
     const contactId = await createContact(kontor, token, { firstName: 'Subject', lastName: marker });
-    const companyId = await createCompany(kontor, token, { name: `Client ${marker}` });
+    const customerId = await createCustomer(kontor, token, { name: `Client ${marker}` });
     // The owner's own task about the contact, and an overdue task nobody is assigned to (so no reminder is armed).
     const id = await createTask(kontor, token, { title: `Call ${marker}`, notes: `About ${marker}`, dueAt: FAR_AHEAD, subjectType: 'CONTACT', subjectId: contactId });
-    const overdueId = await createTask(kontor, token, { title: `Chase ${marker}`, dueAt: '2020-01-01T09:00:00.000Z', assigneeId: null, subjectType: 'COMPANY', subjectId: companyId });
+    const overdueId = await createTask(kontor, token, { title: `Chase ${marker}`, dueAt: '2020-01-01T09:00:00.000Z', assigneeId: null, subjectType: 'CUSTOMER', subjectId: customerId });
     // Created last, so it comes first newest-first.
     const first = ok(await kontor.gql(TASKS_BY_CREATION, {}, token));
     if (str(first, 'tasks', 'edges', 0, 'node', 'id') !== overdueId) throw new Error('the newest task should come first');
@@ -659,8 +855,8 @@ const taskCase: IsolationCase = {
       id,
       marker,
       listed: [id, overdueId],
-      refs: { contactId, companyId, overdueId, ownerId: tenant.owner.userId, cursor: str(first, 'tasks', 'edges', 0, 'cursor') },
-      traces: tracesOf([marker], [id, overdueId, contactId, companyId]),
+      refs: { contactId, customerId, overdueId, ownerId: tenant.owner.userId, cursor: str(first, 'tasks', 'edges', 0, 'cursor') },
+      traces: tracesOf([marker], [id, overdueId, contactId, customerId]),
     };
   },
   async snapshot({ kontor }, tenant, seed) {
@@ -731,10 +927,10 @@ const taskCase: IsolationCase = {
       expect: { kind: 'NOT_FOUND' },
     },
     {
-      name: "points its own task at A's company (updateTask subjectId)",
+      name: "points its own task at A's customer (updateTask subjectId)",
       needs: 'CRM:write',
       query: UPDATE_TASK,
-      variables: (target, w) => ({ input: { id: w.seedB.id, subjectType: 'COMPANY', subjectId: ref(target, 'companyId') } }),
+      variables: (target, w) => ({ input: { id: w.seedB.id, subjectType: 'CUSTOMER', subjectId: ref(target, 'customerId') } }),
       expect: { kind: 'NOT_FOUND' },
     },
     {
@@ -819,11 +1015,11 @@ const notificationCase: IsolationCase = {
 // ---------------------------------------------------------------------------------------------
 // CRM interactions, and the timelines that show them beside tasks
 
-const INTERACTION_FIELDS = `id kind direction occurredAt durationSeconds outcome subject body contactId contactName companyId companyName createdAt loggedBy { id email name }`;
+const INTERACTION_FIELDS = `id kind direction occurredAt durationSeconds outcome subject body contactId contactName customerId customerName createdAt loggedBy { id email name }`;
 const LOG_INTERACTION = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
 const INTERACTIONS_NEWEST = `query($after: String) { interactions(after: $after, first: 200) { edges { cursor node { id subject } } } }`;
 const TIMELINE = `query($subject: TimelineSubject!, $after: String) {
-  timeline(subject: $subject, after: $after, first: 50) { totalCount edges { cursor node { kind at interaction { id subject body contactName companyName } task { id title subjectName } } } }
+  timeline(subject: $subject, after: $after, first: 50) { totalCount edges { cursor node { kind at interaction { id subject body contactName customerName } task { id title subjectName } } } }
 }`;
 
 async function logInteraction(kontor: Kontor, token: string, input: Record<string, unknown>): Promise<string> {
@@ -843,14 +1039,14 @@ const interactionCase: IsolationCase = {
   entity: 'Interaction',
   async create({ kontor }, tenant, marker) {
     const token = tenant.owner.token;
-    const companyId = await createCompany(kontor, token, { name: `Customer ${marker}` });
-    const contactId = await createContact(kontor, token, { firstName: 'Talked', lastName: marker, companyId });
+    const customerId = await createCustomer(kontor, token, { name: `Customer ${marker}` });
+    const contactId = await createContact(kontor, token, { firstName: 'Talked', lastName: marker, customerId });
     // A task about the person, created and completed: two entries of the person's timeline.
     const taskId = await createTask(kontor, token, { title: `Follow up ${marker}`, notes: `Task ${marker}`, subjectType: 'CONTACT', subjectId: contactId });
     ok(await kontor.gql(COMPLETE_TASK, { input: { id: taskId } }, token));
-    // The seed: a call with the person (their company filled in), then a note about the company alone (the newest).
+    // The seed: a call with the person (their customer filled in), then a note about the customer alone (the newest).
     const id = await logInteraction(kontor, token, { kind: 'CALL', direction: 'OUTBOUND', outcome: 'REACHED', durationSeconds: 120, subject: `Call ${marker}`, body: `Talked about ${marker}`, contactId });
-    const noteId = await logInteraction(kontor, token, { kind: 'NOTE', body: `Note ${marker}`, companyId });
+    const noteId = await logInteraction(kontor, token, { kind: 'NOTE', body: `Note ${marker}`, customerId });
     const newest = ok(await kontor.gql(INTERACTIONS_NEWEST, {}, token));
     if (str(newest, 'interactions', 'edges', 0, 'node', 'id') !== noteId) throw new Error('the newest interaction should come first');
     // The person's timeline: the call, then the task completed, then created.
@@ -864,12 +1060,12 @@ const interactionCase: IsolationCase = {
       refs: {
         noteId,
         contactId,
-        companyId,
+        customerId,
         taskId,
         cursor: str(newest, 'interactions', 'edges', 0, 'cursor'),
         timelineCursor: str(timeline, 'timeline', 'edges', 0, 'cursor'),
       },
-      traces: tracesOf([marker], [id, noteId, contactId, companyId, taskId]),
+      traces: tracesOf([marker], [id, noteId, contactId, customerId, taskId]),
     };
   },
   async snapshot({ kontor }, tenant, seed) {
@@ -878,17 +1074,17 @@ const interactionCase: IsolationCase = {
     const note = ok(await kontor.gql(`query($id: ID!) { interaction(id: $id) { ${INTERACTION_FIELDS} } }`, { id: ref(seed, 'noteId') }, token));
     const all = ok(await kontor.gql(`{ interactions(first: 200) { totalCount edges { cursor node { id } } } }`, {}, token));
     const person = ok(await kontor.gql(TIMELINE, { subject: { type: 'CONTACT', id: ref(seed, 'contactId') } }, token));
-    const company = ok(await kontor.gql(TIMELINE, { subject: { type: 'COMPANY', id: ref(seed, 'companyId') } }, token));
-    return { call, note, all, person, company };
+    const customer = ok(await kontor.gql(TIMELINE, { subject: { type: 'CUSTOMER', id: ref(seed, 'customerId') } }, token));
+    return { call, note, all, person, customer };
   },
   fetch: {
     needs: 'CRM:read',
-    query: `query($id: ID!) { interaction(id: $id) { id kind subject body contactName companyName loggedBy { id email } } }`,
+    query: `query($id: ID!) { interaction(id: $id) { id kind subject body contactName customerName loggedBy { id email } } }`,
     variables: (target) => ({ id: target.id }),
   },
   list: {
     needs: 'CRM:read',
-    query: `{ interactions(first: 200) { totalCount edges { cursor node { id subject body contactName companyName } } } }`,
+    query: `{ interactions(first: 200) { totalCount edges { cursor node { id subject body contactName customerName } } } }`,
     variables: () => ({}),
     searchable: false,
     read: (data) => connection(data, 'interactions'),
@@ -907,10 +1103,10 @@ const interactionCase: IsolationCase = {
       expect: { kind: 'LIST', read: (data) => connection(data, 'interactions'), own: (seedB) => [seedB.id] },
     },
     {
-      name: "filters interactions by A's company (interactions(subject: COMPANY))",
+      name: "filters interactions by A's customer (interactions(subject: CUSTOMER))",
       needs: 'CRM:read',
-      query: `query($id: ID!) { interactions(subject: { type: COMPANY, id: $id }, first: 200) { totalCount edges { node { id subject body } } } }`,
-      variables: (target) => ({ id: ref(target, 'companyId') }),
+      query: `query($id: ID!) { interactions(subject: { type: CUSTOMER, id: $id }, first: 200) { totalCount edges { node { id subject body } } } }`,
+      variables: (target) => ({ id: ref(target, 'customerId') }),
       expect: { kind: 'LIST', read: (data) => connection(data, 'interactions'), own: (seedB) => seedB.listed },
     },
     {
@@ -929,10 +1125,10 @@ const interactionCase: IsolationCase = {
       expect: { kind: 'LIST', read: (data) => timelineItems(data), own: (seedB) => [seedB.id, ref(seedB, 'taskId'), ref(seedB, 'taskId')] },
     },
     {
-      name: "reads A's company's timeline (timeline(subject: COMPANY))",
+      name: "reads A's customer's timeline (timeline(subject: CUSTOMER))",
       needs: 'CRM:read',
       query: TIMELINE,
-      variables: (target) => ({ subject: { type: 'COMPANY', id: ref(target, 'companyId') } }),
+      variables: (target) => ({ subject: { type: 'CUSTOMER', id: ref(target, 'customerId') } }),
       expect: { kind: 'LIST', read: (data) => timelineItems(data), own: (seedB) => seedB.listed },
     },
     {
@@ -953,22 +1149,22 @@ const interactionCase: IsolationCase = {
     {
       name: "logs an interaction with A's contact (logInteraction contactId)",
       needs: 'CRM:write',
-      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id contactName companyName } }`,
+      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id contactName customerName } }`,
       variables: (target) => ({ input: { kind: 'MEETING', contactId: ref(target, 'contactId') } }),
       expect: { kind: 'NOT_FOUND' },
     },
     {
-      name: "logs a note about A's company (logInteraction companyId)",
+      name: "logs a note about A's customer (logInteraction customerId)",
       needs: 'CRM:write',
-      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id companyName } }`,
-      variables: (target) => ({ input: { kind: 'NOTE', body: 'Spy', companyId: ref(target, 'companyId') } }),
+      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id customerName } }`,
+      variables: (target) => ({ input: { kind: 'NOTE', body: 'Spy', customerId: ref(target, 'customerId') } }),
       expect: { kind: 'NOT_FOUND' },
     },
     {
-      name: "logs with its own contact but A's company (logInteraction companyId wins)",
+      name: "logs with its own contact but A's customer (logInteraction customerId wins)",
       needs: 'CRM:write',
-      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id contactName companyName } }`,
-      variables: (target, w) => ({ input: { kind: 'MEETING', contactId: ref(w.seedB, 'contactId'), companyId: ref(target, 'companyId') } }),
+      query: `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id contactName customerName } }`,
+      variables: (target, w) => ({ input: { kind: 'MEETING', contactId: ref(w.seedB, 'contactId'), customerId: ref(target, 'customerId') } }),
       expect: { kind: 'NOT_FOUND' },
     },
     {
@@ -982,4 +1178,4 @@ const interactionCase: IsolationCase = {
 };
 
 /** The table. Modules append their entities' cases here. */
-export const isolationCases: IsolationCase[] = [contactCase, companyCase, apiKeyCase, invitationCase, memberCase, sessionCase, taskCase, notificationCase, interactionCase];
+export const isolationCases: IsolationCase[] = [contactCase, customerCase, counterpartyCase, positionCase, apiKeyCase, invitationCase, memberCase, sessionCase, taskCase, notificationCase, interactionCase];

@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { ormConfig } from '../../api/src/platform/database/orm.config.js';
 import { fromGlobalId } from '../../api/src/graphql/global-id.js';
 import { Contact } from '../../schema/crm/contact.entity.js';
-import { Company } from '../../schema/crm/company.entity.js';
+import { Customer } from '../../schema/crm/customer.entity.js';
 import { TENANT_FILTER } from '../../schema/shared/tenant-owned.entity.js';
 import { ok, signUp, startKontor, type Kontor, type SignedUp } from '../support/harness.js';
 
@@ -24,8 +24,8 @@ describe('ORM tenant filter (layer 2), with row-level security out of the way', 
     a = await signUp(kontor);
     b = await signUp(kontor);
     for (const [tenant, name] of [[a, 'Alpha'], [b, 'Bravo']] as const) {
-      const company = ok(await kontor.gql<{ createCompany: { id: string } }>(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, { input: { name } }, tenant.token)).createCompany;
-      ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: `${name} person`, companyId: company.id } }, tenant.token));
+      const customer = ok(await kontor.gql<{ createCustomer: { id: string } }>(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input: { name } }, tenant.token)).createCustomer;
+      ok(await kontor.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: `${name} person`, customerId: customer.id } }, tenant.token));
     }
   });
   afterAll(async () => {
@@ -39,7 +39,7 @@ describe('ORM tenant filter (layer 2), with row-level security out of the way', 
     em.setFilterParams(TENANT_FILTER, { tenantId: bTenant });
     const contacts = await em.find(Contact, {});
     expect(contacts.map((c) => c.firstName)).toEqual(['Bravo person']);
-    expect(await em.count(Company, {})).toBe(1);
+    expect(await em.count(Customer, {})).toBe(1);
     // Even asking for another tenant's rows by name finds nothing.
     expect(await em.find(Contact, { firstName: 'Alpha person' })).toEqual([]);
     // The owner connection sees both tenants when the filter is explicitly switched off: RLS is not what confined the queries above.

@@ -3,20 +3,26 @@ import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { Counterparty, type BankAccount } from '../../../schema/crm/counterparty.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
-import { placeholders, rowDate, rowText, type Row } from '../graphql/keyset.js';
+import { keysetPage, likePattern, placeholders, rowDate, rowText, type Row, type SqlCondition } from '../graphql/keyset.js';
+import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
 import { addressFromRow, checkAddress } from '../platform/address/address.service.js';
 import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
 import { getCustomerEntity } from './customer.service.js';
-import type { BankAccountInput, CounterpartyNode, CreateCounterpartyInput, UpdateCounterpartyInput } from './counterparty.types.js';
+import type { BankAccountInput, CounterpartyFilter, CounterpartyNode, CreateCounterpartyInput, UpdateCounterpartyInput } from './counterparty.types.js';
 
 const MAX_BANK_ACCOUNTS = 20;
 
+const CURRENT = `(coalesce(t.valid_from, current_date) <= current_date and coalesce(t.valid_to, current_date) >= current_date)`;
 /** Dates come back as text so no time zone can shift them. */
-const SELECT = `select t.*, t.valid_from::text as valid_from_text, t.valid_to::text as valid_to_text,
-  (coalesce(t.valid_from, current_date) <= current_date and coalesce(t.valid_to, current_date) >= current_date) as is_current
-  from crm_counterparties t`;
+const EXTRA_COLUMNS = `t.valid_from::text as valid_from_text, t.valid_to::text as valid_to_text, ${CURRENT} as is_current`;
+const SELECT = `select t.*, ${EXTRA_COLUMNS} from crm_counterparties t`;
+
+/** Tax ids are compared without spaces and case: "RO 123" and "ro123" are one firm. */
+export function normaliseTaxId(value: string): string {
+  return value.replace(/\s/g, '').toUpperCase();
+}
 
 function isBankAccount(value: unknown): value is BankAccount {
   return typeof value === 'object' && value !== null && 'iban' in value && typeof value.iban === 'string';
@@ -52,6 +58,11 @@ function checkBankAccounts(accounts: BankAccountInput[] | null | undefined, path
   });
 }
 
+function optionalTaxId(value: string | null | undefined): string | null {
+  const text = checkOptionalText(value, ['input', 'taxId'], 50);
+  return text === null ? null : normaliseTaxId(text);
+}
+
 function checkPeriod(validFrom: string | null | undefined, validTo: string | null | undefined): void {
   if (validFrom && validTo && validTo < validFrom) throw BadUserInputError.field(['input', 'validTo'], 'must not be before validFrom', 'INVALID_DATE_RANGE');
 }
@@ -70,6 +81,31 @@ async function counterpartyNode(ctx: ServiceContext, id: string): Promise<Counte
   return counterpartyNodeFromRow(row);
 }
 
+export async function listCounterparties(
+  ctx: ServiceContext,
+  args: { first?: number | null; after?: string | null; filter?: CounterpartyFilter | null },
+): Promise<ConnectionResult<CounterpartyNode>> {
+  const conditions: SqlCondition[] = [];
+  const filter = args.filter;
+  const search = filter?.search?.trim();
+  if (search) conditions.push({ sql: `(t.legal_name || ' ' || coalesce(t.tax_id, '') || ' ' || coalesce(t.registration_number, '')) ilike ?`, params: [likePattern(search)] });
+  if (filter?.taxId) conditions.push({ sql: 't.tax_id = ?', params: [normaliseTaxId(filter.taxId)] });
+  if (filter?.customerId) conditions.push({ sql: 't.customer_id = ?', params: [fromGlobalId('Customer', filter.customerId, ['filter', 'customerId'])] });
+  if (filter?.current === true) conditions.push({ sql: CURRENT, params: [] });
+  if (filter?.current === false) conditions.push({ sql: `not ${CURRENT}`, params: [] });
+  return keysetPage(await ctx.em(), {
+    table: 'crm_counterparties',
+    extraColumns: EXTRA_COLUMNS,
+    tenantId: ctx.tenantId,
+    conditions,
+    sort: { name: 'LEGAL_NAME', expr: 'lower(t.legal_name)', cast: 'text' },
+    direction: OrderDirection.ASC,
+    first: pageSize(args.first),
+    after: args.after,
+    toNode: counterpartyNodeFromRow,
+  });
+}
+
 export async function createCounterparty(ctx: ServiceContext, input: CreateCounterpartyInput): Promise<CounterpartyNode> {
   const customer = await getCustomerEntity(ctx, input.customerId, ['input', 'customerId']);
   checkPeriod(input.validFrom, input.validTo);
@@ -78,7 +114,7 @@ export async function createCounterparty(ctx: ServiceContext, input: CreateCount
     tenantId: ctx.tenantId,
     customerId: customer.id,
     legalName: checkText(input.legalName, ['input', 'legalName'], 300),
-    taxId: checkOptionalText(input.taxId, ['input', 'taxId'], 50)?.toUpperCase() ?? null,
+    taxId: optionalTaxId(input.taxId),
     registrationNumber: checkOptionalText(input.registrationNumber, ['input', 'registrationNumber'], 50),
     legalAddress: checkAddress(input.legalAddress ?? null, ['input', 'legalAddress']),
     bankAccounts: checkBankAccounts(input.bankAccounts, ['input', 'bankAccounts']),
@@ -96,7 +132,7 @@ export async function updateCounterparty(ctx: ServiceContext, input: UpdateCount
     if (input.legalName === null) throw BadUserInputError.field(['input', 'legalName'], 'must not be empty', 'REQUIRED');
     counterparty.legalName = checkText(input.legalName, ['input', 'legalName'], 300);
   }
-  if (input.taxId !== undefined) counterparty.taxId = checkOptionalText(input.taxId, ['input', 'taxId'], 50)?.toUpperCase() ?? null;
+  if (input.taxId !== undefined) counterparty.taxId = optionalTaxId(input.taxId);
   if (input.registrationNumber !== undefined) counterparty.registrationNumber = checkOptionalText(input.registrationNumber, ['input', 'registrationNumber'], 50);
   if (input.legalAddress !== undefined) counterparty.legalAddress = checkAddress(input.legalAddress, ['input', 'legalAddress']);
   if (input.bankAccounts !== undefined) counterparty.bankAccounts = checkBankAccounts(input.bankAccounts, ['input', 'bankAccounts']);

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Connection } from '../graphql/pagination.js';
 import { CurrencyScalar, DateTimeScalar, LocalDateScalar } from '../graphql/scalars.js';
 import { AddressInput, AddressNode } from '../platform/address/address.types.js';
 
@@ -51,6 +52,23 @@ export class CounterpartyNode {
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;
+}
+
+export const CounterpartyConnection = Connection(CounterpartyNode, 'Counterparty');
+
+@InputType({ description: 'Every given condition must hold. Sorted by legal name.' })
+export class CounterpartyFilter {
+  @Field({ nullable: true, description: 'Matches legal name, tax id or registration number (case-insensitive, anywhere in the text).' })
+  search?: string;
+
+  @Field({ nullable: true, description: 'Exactly this tax id (case and spaces ignored).' })
+  taxId?: string;
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @Field({ nullable: true, description: 'true: only those valid today; false: only former ones.' })
+  current?: boolean;
 }
 
 @InputType()
