@@ -26,6 +26,7 @@ import { Customer } from './customer.entity.js';
   name: 'crm_contacts_customer_idx',
   expression: `create index "crm_contacts_customer_idx" on "crm_contacts" ("tenant_id", "customer_id") where customer_id is not null`,
 })
+@Index({ name: 'crm_contacts_custom_fields_idx', expression: `create index "crm_contacts_custom_fields_idx" on "crm_contacts" using gin ("custom_fields" jsonb_path_ops)` })
 @Index({ name: 'crm_contacts_tags_idx', expression: `create index "crm_contacts_tags_idx" on "crm_contacts" using gin ("tags")` })
 @Index({
   name: 'crm_contacts_search_idx',
@@ -70,4 +71,8 @@ export class Contact extends TenantOwnedEntity {
 
   @Property({ type: 'text[]' })
   tags: Opt<string[]> = [];
+
+  /** Values of the tenant's custom fields, by field key (see custom-field.entity.ts). */
+  @Property({ type: 'jsonb' })
+  customFields: Opt<Record<string, unknown>> = {};
 }

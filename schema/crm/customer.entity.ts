@@ -44,6 +44,7 @@ export enum SourceChannel {
   expression: `create index "crm_customers_search_idx" on "crm_customers" using gin ((name || ' ' || coalesce(domain, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')) gin_trgm_ops)`,
 })
 @Index({ name: 'crm_customers_owner_idx', properties: ['tenantId', 'ownerId'] })
+@Index({ name: 'crm_customers_custom_fields_idx', expression: `create index "crm_customers_custom_fields_idx" on "crm_customers" using gin ("custom_fields" jsonb_path_ops)` })
 @Index({ name: 'crm_customers_tags_idx', expression: `create index "crm_customers_tags_idx" on "crm_customers" using gin ("tags")` })
 export class Customer extends TenantOwnedEntity {
   @Enum({ items: () => CustomerKind, nativeEnumName: 'crm_customer_kind' })
@@ -89,4 +90,8 @@ export class Customer extends TenantOwnedEntity {
 
   @Property({ type: 'text[]' })
   tags: Opt<string[]> = [];
+
+  /** Values of the tenant's custom fields, by field key (see custom-field.entity.ts). */
+  @Property({ type: 'jsonb' })
+  customFields: Opt<Record<string, unknown>> = {};
 }

@@ -612,6 +612,105 @@ const positionCase: IsolationCase = {
   ],
 };
 
+const CUSTOM_FIELDS = `{ customFields { id entity key label type required position options { key label } } }`;
+
+const customFieldCase: IsolationCase = {
+  entity: 'CustomField',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const created = ok(
+      await kontor.gql(
+        `mutation($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id } }`,
+        { input: { entity: 'CONTACT', key: 'hobby', label: `Hobby ${marker}`, type: 'SELECT', options: [{ key: 'chess', label: `Chess ${marker}` }] } },
+        token,
+      ),
+    );
+    const id = str(created, 'createCustomField', 'id');
+    const contactId = await createContact(kontor, token, { firstName: 'Player', lastName: marker, customFields: [{ key: 'hobby', options: ['chess'] }] });
+    return { id, marker, listed: [id], refs: { contactId }, traces: tracesOf([marker], [id, contactId]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    const token = tenant.owner.token;
+    const fields = ok(await kontor.gql(CUSTOM_FIELDS, {}, token));
+    const player = ok(await kontor.gql(`query($id: ID!) { contact(id: $id) { id customFields { key options } } }`, { id: ref(seed, 'contactId') }, token));
+    return { fields, player };
+  },
+  list: {
+    needs: 'CRM:read',
+    query: CUSTOM_FIELDS,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => ({ ids: arr(data, 'customFields').map((f) => str(f, 'id')) }),
+  },
+  update: {
+    needs: 'settings:manage',
+    query: `mutation($input: UpdateCustomFieldInput!) { updateCustomField(input: $input) { id label options { key } } }`,
+    variables: (target) => ({ input: { id: target.id, label: 'Hijacked', options: [{ key: 'chess', label: 'Hijacked' }, { key: 'go', label: 'Go' }] } }),
+  },
+  remove: {
+    needs: 'settings:manage',
+    query: `mutation($input: DeleteCustomFieldInput!) { deleteCustomField(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [],
+};
+
+const SEGMENT_FIELDS = `id name entity filter count createdBy { id email }`;
+
+const segmentCase: IsolationCase = {
+  entity: 'Segment',
+  async create({ kontor }, tenant, marker) {
+    const token = tenant.owner.token;
+    const memberId = await createContact(kontor, token, { firstName: 'Member', lastName: marker, tags: [`tag-${marker}`] });
+    const created = ok(
+      await kontor.gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }`, { input: { name: `Segment ${marker}`, entity: 'CONTACT', contactFilter: { tags: [`tag-${marker}`] } } }, token),
+    );
+    const id = str(created, 'createSegment', 'id');
+    return { id, marker, listed: [id], refs: { memberId }, traces: tracesOf([marker], [id, memberId]) };
+  },
+  async snapshot({ kontor }, tenant, seed) {
+    return ok(await kontor.gql(`query($id: ID!) { segment(id: $id) { ${SEGMENT_FIELDS} contacts { totalCount edges { node { id } } } } }`, { id: seed.id }, tenant.owner.token));
+  },
+  fetch: {
+    needs: 'CRM:read',
+    query: `query($id: ID!) { segment(id: $id) { ${SEGMENT_FIELDS} } }`,
+    variables: (target) => ({ id: target.id }),
+  },
+  list: {
+    needs: 'CRM:read',
+    query: `{ segments { ${SEGMENT_FIELDS} } }`,
+    variables: () => ({}),
+    searchable: false,
+    read: (data) => ({ ids: arr(data, 'segments').map((x) => str(x, 'id')) }),
+  },
+  update: {
+    needs: 'CRM:write',
+    query: `mutation($input: UpdateSegmentInput!) { updateSegment(input: $input) { ${SEGMENT_FIELDS} } }`,
+    variables: (target) => ({ input: { id: target.id, name: 'Hijacked', contactFilter: {} } }),
+  },
+  remove: {
+    needs: 'CRM:write',
+    query: `mutation($input: DeleteSegmentInput!) { deleteSegment(input: $input) }`,
+    variables: (target) => ({ input: { id: target.id } }),
+  },
+  probes: [
+    {
+      name: "lists contacts through A's segment (contacts(filter: { segmentId }))",
+      needs: 'CRM:read',
+      query: `query($id: ID) { contacts(filter: { segmentId: $id }, first: 200) { totalCount edges { node { id lastName } } } }`,
+      variables: (target) => ({ id: target.id }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "reads A's segment members and count (segment(id:) { count contacts })",
+      needs: 'CRM:read',
+      query: `query($id: ID!) { segment(id: $id) { count contacts { totalCount edges { node { id } } } } }`,
+      variables: (target) => ({ id: target.id }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+  ],
+};
+
 // ---------------------------------------------------------------------------------------------
 // Platform: API keys, invitations, members
 
@@ -1178,4 +1277,4 @@ const interactionCase: IsolationCase = {
 };
 
 /** The table. Modules append their entities' cases here. */
-export const isolationCases: IsolationCase[] = [contactCase, customerCase, counterpartyCase, positionCase, apiKeyCase, invitationCase, memberCase, sessionCase, taskCase, notificationCase, interactionCase];
+export const isolationCases: IsolationCase[] = [contactCase, customerCase, counterpartyCase, positionCase, customFieldCase, segmentCase, apiKeyCase, invitationCase, memberCase, sessionCase, taskCase, notificationCase, interactionCase];

@@ -24,6 +24,8 @@ const TENANT_TABLES = [
   'crm_contact_points',
   'crm_consent_events',
   'crm_counterparties',
+  'crm_custom_fields',
+  'crm_segments',
   'crm_tasks',
   'crm_interactions',
   'notifications',
@@ -41,6 +43,8 @@ interface TenantRows {
   contact: string;
   position: string;
   counterparty: string;
+  customField: string;
+  segment: string;
   apiKey: string;
   invitation: string;
   task: string;
@@ -75,6 +79,16 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     'id',
   );
   const position = str(ok(await kontor.gql(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, { input: { name: `${tag} Buyer` } }, token)), 'createPosition', 'id');
+  const customField = str(
+    ok(await kontor.gql(`mutation($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id } }`, { input: { entity: 'CONTACT', key: 'shoe_size', label: `${tag} size`, type: 'NUMBER' } }, token)),
+    'createCustomField',
+    'id',
+  );
+  const segment = str(
+    ok(await kontor.gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }`, { input: { name: `${tag} segment`, entity: 'CONTACT', contactFilter: { hasEmail: true } } }, token)),
+    'createSegment',
+    'id',
+  );
   const contact = str(
     ok(
       await kontor.gql(
@@ -120,6 +134,8 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     contact: uuidOf(contact, 'Contact'),
     position: uuidOf(position, 'Position'),
     counterparty: uuidOf(counterparty, 'Counterparty'),
+    customField: uuidOf(customField, 'CustomField'),
+    segment: uuidOf(segment, 'Segment'),
     apiKey: uuidOf(apiKey, 'ApiKey'),
     invitation: uuidOf(invitation, 'Invitation'),
     task: uuidOf(task, 'Task'),
@@ -207,6 +223,13 @@ function insertRow(table: TenantTable, tenantId: string, userId: string): { sql:
               values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), 'SMS', 'DENIED', 'intruder', now())`,
         params: [tenantId],
       };
+    case 'crm_custom_fields':
+      return {
+        sql: `insert into crm_custom_fields (tenant_id, id, created_at, updated_at, entity, key, label, type, options) values ($1, gen_random_uuid(), now(), now(), 'CONTACT', $2, 'Intruder', 'TEXT', '[]')`,
+        params: [tenantId, `intruder_${randomUUID().slice(0, 8)}`],
+      };
+    case 'crm_segments':
+      return { sql: `insert into crm_segments (tenant_id, id, created_at, updated_at, name, entity, filter) values ($1, gen_random_uuid(), now(), now(), 'Intruder', 'CONTACT', '{}')`, params: [tenantId] };
     case 'crm_counterparties':
       return {
         sql: `insert into crm_counterparties (tenant_id, id, created_at, updated_at, customer_id, legal_name, bank_accounts)
@@ -398,6 +421,8 @@ describe("inside tenant B's transaction", () => {
       ['crm_customers', 'id', a.customer, b.customer],
       ['crm_positions', 'id', a.position, b.position],
       ['crm_counterparties', 'id', a.counterparty, b.counterparty],
+      ['crm_custom_fields', 'id', a.customField, b.customField],
+      ['crm_segments', 'id', a.segment, b.segment],
       ['crm_contact_points', 'contact_id', a.contact, b.contact],
       ['crm_consent_events', 'contact_id', a.contact, b.contact],
       ['api_keys', 'id', a.apiKey, b.apiKey],

@@ -14,6 +14,12 @@ import type { ServiceContext } from '../platform/context/service-context.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import { contactPointsOf, replaceContactPoints, resolveContactPoints } from './contact-point.service.js';
 import { positionId } from './position.service.js';
+import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
+import { SegmentEntity } from '../../../schema/crm/segment.entity.js';
+import { requireFeature } from '../platform/modules/feature-switch.js';
+import { customFieldConditions, customFieldSort, customValuesFor, customValuesOf } from './custom-field.service.js';
+import { customerConditions } from './customer.service.js';
+import { segmentFilter } from './segment-filter.js';
 import { checkTags, tagsCondition } from './tags.js';
 import {
   ContactOrderField,
@@ -41,6 +47,7 @@ export function toContactNode(contact: Contact): ContactNode {
     emailConsent: contact.emailConsent,
     smsConsent: contact.smsConsent,
     tags: contact.tags,
+    customValues: contact.customFields,
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
   };
@@ -63,13 +70,14 @@ function contactNodeFromRow(row: Row): ContactNode {
     emailConsent: String(row.email_consent) as ConsentStatus,
     smsConsent: String(row.sms_consent) as ConsentStatus,
     tags: Array.isArray(row.tags) ? row.tags.map(String) : [],
+    customValues: customValuesOf(row.custom_fields),
     createdAt: rowDate(row.created_at),
     updatedAt: rowDate(row.updated_at),
   };
 }
 
 const NAME_EXPR = `lower(t.first_name || ' ' || coalesce(t.last_name, ''))`;
-const SORT: Record<ContactOrderField, SortKey> = {
+const SORT: Record<Exclude<ContactOrderField, ContactOrderField.CUSTOM_FIELD>, SortKey> = {
   [ContactOrderField.NAME]: { name: 'NAME', expr: NAME_EXPR, cast: 'text' },
   [ContactOrderField.EMAIL]: { name: 'EMAIL', expr: `coalesce(t.email, '')`, cast: 'text' },
   [ContactOrderField.CREATED_AT]: { name: 'CREATED_AT', expr: 't.created_at', cast: 'timestamptz' },
@@ -86,13 +94,16 @@ export async function getContact(ctx: ServiceContext, globalId: string, path: st
   return contact;
 }
 
-export async function listContacts(
-  ctx: ServiceContext,
-  args: { first?: number | null; after?: string | null; filter?: ContactFilter | null; orderBy?: ContactOrder | null },
-): Promise<ConnectionResult<ContactNode>> {
+const LAST_INTERACTION = `(select max(i.occurred_at) from crm_interactions i where i.tenant_id = t.tenant_id and i.contact_id = t.id)`;
+
+/**
+ * The SQL of a contact filter over alias `t` (lists, segments, audiences). `path` names the filter
+ * in errors: ['filter'] for a list, ['input', 'contactFilter'] for a segment.
+ */
+export async function contactConditions(ctx: ServiceContext, filter: ContactFilter | null | undefined, path: string[]): Promise<SqlCondition[]> {
   const conditions: SqlCondition[] = [];
-  const filter = args.filter;
-  const search = filter?.search?.trim();
+  if (!filter) return conditions;
+  const search = filter.search?.trim();
   if (search) {
     // A phone typed with spaces or dashes still finds the E.164 number.
     const digits = search.replace(/[\s().-]/g, '');
@@ -102,29 +113,71 @@ export async function listContacts(
         : { sql: `${CONTACT_SEARCH_EXPR} ilike ?`, params: [likePattern(search)] },
     );
   }
-  if (filter?.customerId) conditions.push({ sql: 't.customer_id = ?', params: [fromGlobalId('Customer', filter.customerId, ['filter', 'customerId'])] });
-  if (filter?.positionId) conditions.push({ sql: 't.position_id = ?', params: [fromGlobalId('Position', filter.positionId, ['filter', 'positionId'])] });
-  if (filter?.email) {
+  if (filter.customerId) conditions.push({ sql: 't.customer_id = ?', params: [fromGlobalId('Customer', filter.customerId, [...path, 'customerId'])] });
+  if (filter.positionId) conditions.push({ sql: 't.position_id = ?', params: [fromGlobalId('Position', filter.positionId, [...path, 'positionId'])] });
+  if (filter.email) {
     conditions.push({
       sql: `exists (select 1 from crm_contact_points p where p.tenant_id = t.tenant_id and p.contact_id = t.id and p.channel = 'EMAIL' and p.value = ?)`,
       params: [filter.email.toLowerCase()],
     });
   }
-  if (filter?.hasEmail !== undefined && filter.hasEmail !== null) conditions.push({ sql: filter.hasEmail ? 't.email is not null' : 't.email is null', params: [] });
-  if (filter?.tags?.length) conditions.push(tagsCondition('t.tags', filter.tags));
-  if (filter?.emailConsent) conditions.push({ sql: 't.email_consent = ?', params: [filter.emailConsent] });
-  if (filter?.smsConsent) conditions.push({ sql: 't.sms_consent = ?', params: [filter.smsConsent] });
-  if (filter?.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
-  if (filter?.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
-  return keysetPage(await ctx.em(), contactQuery(ctx, conditions, args));
+  if (filter.hasEmail !== undefined && filter.hasEmail !== null) conditions.push({ sql: filter.hasEmail ? 't.email is not null' : 't.email is null', params: [] });
+  if (filter.tags?.length) conditions.push(tagsCondition('t.tags', filter.tags));
+  if (filter.emailConsent) conditions.push({ sql: 't.email_consent = ?', params: [filter.emailConsent] });
+  if (filter.smsConsent) conditions.push({ sql: 't.sms_consent = ?', params: [filter.smsConsent] });
+  if (filter.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
+  if (filter.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
+  if (filter.lastInteractionAfter) conditions.push({ sql: `${LAST_INTERACTION} >= ?`, params: [filter.lastInteractionAfter] });
+  if (filter.lastInteractionBefore) conditions.push({ sql: `${LAST_INTERACTION} < ?`, params: [filter.lastInteractionBefore] });
+  if (filter.hasInteractions !== undefined && filter.hasInteractions !== null) {
+    conditions.push({ sql: `${filter.hasInteractions ? '' : 'not '}exists (select 1 from crm_interactions i where i.tenant_id = t.tenant_id and i.contact_id = t.id)`, params: [] });
+  }
+  if (filter.customFields?.length) {
+    requireFeature(ctx, 'CRM.customFields');
+    conditions.push(...(await customFieldConditions(ctx, CustomFieldEntity.CONTACT, filter.customFields, [...path, 'customFields'])));
+  }
+  if (filter.customer) {
+    const inner = await customerConditions(ctx, filter.customer, [...path, 'customer']);
+    // Inside the subquery `t` is the customer: the customer conditions read it unchanged.
+    conditions.push({
+      sql: `t.customer_id in (select t.id from crm_customers t where t.tenant_id = ?${inner.map((c) => ` and (${c.sql})`).join('')})`,
+      params: [ctx.tenantId, ...inner.flatMap((c) => c.params)],
+    });
+  }
+  if (filter.segmentId) {
+    requireFeature(ctx, 'CRM.segments');
+    const saved = await segmentFilter<ContactFilter>(ctx, filter.segmentId, SegmentEntity.CONTACT, [...path, 'segmentId']);
+    conditions.push(...(await contactConditions(ctx, { ...saved, segmentId: undefined }, [...path, 'segmentId'])));
+  }
+  return conditions;
 }
 
-function contactQuery(ctx: ServiceContext, conditions: SqlCondition[], args: { first?: number | null; after?: string | null; orderBy?: ContactOrder | null }): KeysetQuery<ContactNode> {
+async function contactSort(ctx: ServiceContext, orderBy: ContactOrder | null | undefined): Promise<SortKey> {
+  const field = orderBy?.field ?? ContactOrderField.CREATED_AT;
+  if (field !== ContactOrderField.CUSTOM_FIELD) return SORT[field];
+  requireFeature(ctx, 'CRM.customFields');
+  return customFieldSort(ctx, CustomFieldEntity.CONTACT, orderBy?.customFieldKey, ['orderBy', 'customFieldKey']);
+}
+
+export async function listContacts(
+  ctx: ServiceContext,
+  args: { first?: number | null; after?: string | null; filter?: ContactFilter | null; orderBy?: ContactOrder | null },
+): Promise<ConnectionResult<ContactNode>> {
+  const conditions = await contactConditions(ctx, args.filter, ['filter']);
+  return keysetPage(await ctx.em(), contactQuery(ctx, conditions, args, await contactSort(ctx, args.orderBy)));
+}
+
+export function contactQuery(
+  ctx: ServiceContext,
+  conditions: SqlCondition[],
+  args: { first?: number | null; after?: string | null; orderBy?: ContactOrder | null },
+  sort: SortKey = SORT[ContactOrderField.CREATED_AT],
+): KeysetQuery<ContactNode> {
   return {
     table: 'crm_contacts',
     tenantId: ctx.tenantId,
     conditions,
-    sort: SORT[args.orderBy?.field ?? ContactOrderField.CREATED_AT],
+    sort,
     direction: args.orderBy?.direction ?? OrderDirection.DESC,
     first: pageSize(args.first),
     after: args.after,
@@ -172,6 +225,7 @@ export async function createContact(ctx: ServiceContext, input: CreateContactInp
     tags: checkTags(input.tags, ['input', 'tags']),
   });
   await replaceContactPoints(ctx, em, contact, points);
+  contact.customFields = await customValuesFor(ctx, CustomFieldEntity.CONTACT, {}, input.customFields, true);
   const wantsConsent = [input.emailConsent, input.smsConsent].some((status) => status && status !== ConsentStatus.UNKNOWN);
   const source = checkOptionalText(input.consentSource, ['input', 'consentSource'], 200);
   if (wantsConsent && !source) throw BadUserInputError.field(['input', 'consentSource'], 'say how the consent was given', 'REQUIRED');
@@ -196,6 +250,7 @@ export async function updateContact(ctx: ServiceContext, input: UpdateContactInp
   if (input.customerId !== undefined) contact.customer = input.customerId ? ref(await customerRef(ctx, input.customerId)) : null;
   if (input.address !== undefined) contact.address = checkAddress(input.address, ['input', 'address']);
   if (input.tags !== undefined) contact.tags = checkTags(input.tags, ['input', 'tags']);
+  if (input.customFields) contact.customFields = await customValuesFor(ctx, CustomFieldEntity.CONTACT, contact.customFields, input.customFields, false);
   await em.flush();
   return toContactNode(contact);
 }

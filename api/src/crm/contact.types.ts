@@ -5,6 +5,9 @@ import { Connection, OrderDirection } from '../graphql/pagination.js';
 import { DateTimeScalar, EmailAddressScalar, PhoneNumberScalar } from '../graphql/scalars.js';
 import { AddressInput, AddressNode } from '../platform/address/address.types.js';
 import { UserNode } from '../platform/users/user.types.js';
+import { CustomFieldFilter, CustomFieldValueInput } from './custom-field.types.js';
+import type { CustomValues } from './custom-field.service.js';
+import { CustomerFilter } from './customer.types.js';
 
 registerEnumType(ContactPointType, { name: 'ContactPointType', description: 'What kind of address or number it is.' });
 registerEnumType(ConsentChannel, { name: 'ConsentChannel' });
@@ -101,6 +104,9 @@ export class ContactNode {
   @Field(() => [String])
   tags!: string[];
 
+  /** Raw custom values by key, shaped by the `customFields` field resolver; not exposed. */
+  customValues!: CustomValues;
+
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 
@@ -115,6 +121,8 @@ export enum ContactOrderField {
   EMAIL = 'EMAIL',
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
+  /** By the custom field named in `customFieldKey`. */
+  CUSTOM_FIELD = 'CUSTOM_FIELD',
 }
 registerEnumType(ContactOrderField, { name: 'ContactOrderField' });
 
@@ -125,6 +133,9 @@ export class ContactOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
   direction!: OrderDirection;
+
+  @Field(() => String, { nullable: true, description: 'With CUSTOM_FIELD: the key of the field.' })
+  customFieldKey?: string | null;
 }
 
 @InputType()
@@ -158,6 +169,24 @@ export class ContactFilter {
 
   @Field(() => DateTimeScalar, { nullable: true })
   createdBefore?: Date;
+
+  @Field(() => [CustomFieldFilter], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' })
+  customFields?: CustomFieldFilter[];
+
+  @Field(() => CustomerFilter, { nullable: true, description: 'Conditions on the person\'s customer (lifecycle, source, tags, its custom fields…); people without a customer never match.' })
+  customer?: CustomerFilter;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The last interaction with the person is at or after this.' })
+  lastInteractionAfter?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'There were interactions with the person, the last one before this.' })
+  lastInteractionBefore?: Date;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: nobody ever logged an interaction with the person.' })
+  hasInteractions?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Only the members of this saved contact segment (with the other conditions on top).' })
+  segmentId?: string;
 }
 
 @InputType()
@@ -200,6 +229,9 @@ export class CreateContactInput {
 
   @Field(() => String, { nullable: true, description: 'How the consent was given, such as "web form"; required with a consent other than UNKNOWN.' })
   consentSource?: string | null;
+
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Sets the given custom fields; the others stay.' })
+  customFields?: CustomFieldValueInput[] | null;
 }
 
 @InputType({ description: 'Omitted fields stay as they are; null clears an optional field.' })
@@ -236,6 +268,9 @@ export class UpdateContactInput {
 
   @Field(() => [String], { nullable: true })
   tags?: string[] | null;
+
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Sets the given custom fields; the others stay.' })
+  customFields?: CustomFieldValueInput[] | null;
 }
 
 @InputType()

@@ -66,7 +66,7 @@ export class CustomerResolver {
   }
 
   @Authorized('CRM:write')
-  @Mutation(() => ID, { description: 'Deletes a customer and its counterparties; its people stay, without a customer. Returns its id.' })
+  @Mutation(() => ID, { description: 'Deletes a customer, its counterparties and its deals; its people stay, without a customer. Returns its id.' })
   deleteCustomer(@Ctx() ctx: RequestContext, @Arg('input') input: DeleteCustomerInput): Promise<string> {
     return deleteCustomer(ctx, input.id);
   }

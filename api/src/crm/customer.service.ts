@@ -10,6 +10,12 @@ import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
 import { memberId } from '../platform/users/member-ref.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
+import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
+import { SegmentEntity } from '../../../schema/crm/segment.entity.js';
+import { requireFeature } from '../platform/modules/feature-switch.js';
+import { customFieldConditions, customFieldSort, customValuesFor, customValuesOf } from './custom-field.service.js';
+import { segmentFilter } from './segment-filter.js';
+import { deleteCustomerDeals } from './deal.service.js';
 import { checkTags, tagsCondition } from './tags.js';
 import {
   CustomerOrderField,
@@ -54,6 +60,7 @@ function customerNodeFromRow(row: Row): CustomerNode {
       referredBy: referrerId && referrerName !== null ? { id: toGlobalId('Customer', referrerId), name: referrerName } : null,
     },
     tags: Array.isArray(row.tags) ? row.tags.map(String) : [],
+    customValues: customValuesOf(row.custom_fields),
     createdAt: rowDate(row.created_at),
     updatedAt: rowDate(row.updated_at),
   };
@@ -68,7 +75,7 @@ async function customerRows(ctx: ServiceContext, ids: readonly string[]): Promis
   return new Map(rows.map((row) => [String(row.id), customerNodeFromRow(row)]));
 }
 
-const SORT: Record<CustomerOrderField, SortKey> = {
+const SORT: Record<Exclude<CustomerOrderField, CustomerOrderField.CUSTOM_FIELD>, SortKey> = {
   [CustomerOrderField.NAME]: { name: 'NAME', expr: 'lower(t.name)', cast: 'text' },
   [CustomerOrderField.CREATED_AT]: { name: 'CREATED_AT', expr: 't.created_at', cast: 'timestamptz' },
   [CustomerOrderField.UPDATED_AT]: { name: 'UPDATED_AT', expr: 't.updated_at', cast: 'timestamptz' },
@@ -99,36 +106,68 @@ export async function getCustomer(ctx: ServiceContext, globalId: string, path: s
   return node;
 }
 
-export async function listCustomers(
-  ctx: ServiceContext,
-  args: { first?: number | null; after?: string | null; filter?: CustomerFilter | null; orderBy?: CustomerOrder | null },
-): Promise<ConnectionResult<CustomerNode>> {
+/** Interactions with the customer or its people, for the "last interaction" conditions. */
+const LAST_INTERACTION = `(select max(i.occurred_at) from crm_interactions i where i.tenant_id = t.tenant_id and i.customer_id = t.id)`;
+
+/**
+ * The SQL of a customer filter over alias `t` (lists, segments, a contact's customer). `path` names
+ * the filter in errors: ['filter'] for a list, ['input', 'customerFilter'] for a segment.
+ */
+export async function customerConditions(ctx: ServiceContext, filter: CustomerFilter | null | undefined, path: string[]): Promise<SqlCondition[]> {
   const conditions: SqlCondition[] = [];
-  const filter = args.filter;
-  const search = filter?.search?.trim();
+  if (!filter) return conditions;
+  const search = filter.search?.trim();
   if (search) {
     conditions.push({
       sql: `(t.name || ' ' || coalesce(t.domain, '') || ' ' || coalesce(t.email, '') || ' ' || coalesce(t.phone, '')) ilike ?`,
       params: [likePattern(search)],
     });
   }
-  if (filter?.kinds?.length) conditions.push({ sql: `t.kind in (${placeholders(filter.kinds.length)})`, params: filter.kinds });
-  if (filter?.lifecycleStages?.length) conditions.push({ sql: `t.lifecycle_stage in (${placeholders(filter.lifecycleStages.length)})`, params: filter.lifecycleStages });
-  if (filter?.sourceChannels?.length) conditions.push({ sql: `t.source_channel in (${placeholders(filter.sourceChannels.length)})`, params: filter.sourceChannels });
-  if (filter?.ownerId) conditions.push({ sql: 't.owner_id = ?', params: [fromGlobalId('User', filter.ownerId, ['filter', 'ownerId'])] });
-  if (filter?.unowned === true) conditions.push({ sql: 't.owner_id is null', params: [] });
-  if (filter?.unowned === false) conditions.push({ sql: 't.owner_id is not null', params: [] });
-  if (filter?.tags?.length) conditions.push(tagsCondition('t.tags', filter.tags));
-  if (filter?.country) conditions.push({ sql: 't.address_country = ?', params: [filter.country.trim().toUpperCase()] });
-  if (filter?.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
-  if (filter?.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
+  if (filter.kinds?.length) conditions.push({ sql: `t.kind in (${placeholders(filter.kinds.length)})`, params: filter.kinds });
+  if (filter.lifecycleStages?.length) conditions.push({ sql: `t.lifecycle_stage in (${placeholders(filter.lifecycleStages.length)})`, params: filter.lifecycleStages });
+  if (filter.sourceChannels?.length) conditions.push({ sql: `t.source_channel in (${placeholders(filter.sourceChannels.length)})`, params: filter.sourceChannels });
+  if (filter.ownerId) conditions.push({ sql: 't.owner_id = ?', params: [fromGlobalId('User', filter.ownerId, [...path, 'ownerId'])] });
+  if (filter.unowned === true) conditions.push({ sql: 't.owner_id is null', params: [] });
+  if (filter.unowned === false) conditions.push({ sql: 't.owner_id is not null', params: [] });
+  if (filter.tags?.length) conditions.push(tagsCondition('t.tags', filter.tags));
+  if (filter.country) conditions.push({ sql: 't.address_country = ?', params: [filter.country.trim().toUpperCase()] });
+  if (filter.createdAfter) conditions.push({ sql: 't.created_at >= ?', params: [filter.createdAfter] });
+  if (filter.createdBefore) conditions.push({ sql: 't.created_at < ?', params: [filter.createdBefore] });
+  if (filter.lastInteractionAfter) conditions.push({ sql: `${LAST_INTERACTION} >= ?`, params: [filter.lastInteractionAfter] });
+  if (filter.lastInteractionBefore) conditions.push({ sql: `${LAST_INTERACTION} < ?`, params: [filter.lastInteractionBefore] });
+  if (filter.hasInteractions !== undefined && filter.hasInteractions !== null) {
+    conditions.push({ sql: `${filter.hasInteractions ? '' : 'not '}exists (select 1 from crm_interactions i where i.tenant_id = t.tenant_id and i.customer_id = t.id)`, params: [] });
+  }
+  if (filter.customFields?.length) {
+    requireFeature(ctx, 'CRM.customFields');
+    conditions.push(...(await customFieldConditions(ctx, CustomFieldEntity.CUSTOMER, filter.customFields, [...path, 'customFields'])));
+  }
+  if (filter.segmentId) {
+    requireFeature(ctx, 'CRM.segments');
+    const saved = await segmentFilter<CustomerFilter>(ctx, filter.segmentId, SegmentEntity.CUSTOMER, [...path, 'segmentId']);
+    conditions.push(...(await customerConditions(ctx, { ...saved, segmentId: undefined }, [...path, 'segmentId'])));
+  }
+  return conditions;
+}
+
+async function customerSort(ctx: ServiceContext, orderBy: CustomerOrder | null | undefined): Promise<SortKey> {
+  const field = orderBy?.field ?? CustomerOrderField.NAME;
+  if (field !== CustomerOrderField.CUSTOM_FIELD) return SORT[field];
+  requireFeature(ctx, 'CRM.customFields');
+  return customFieldSort(ctx, CustomFieldEntity.CUSTOMER, orderBy?.customFieldKey, ['orderBy', 'customFieldKey']);
+}
+
+export async function listCustomers(
+  ctx: ServiceContext,
+  args: { first?: number | null; after?: string | null; filter?: CustomerFilter | null; orderBy?: CustomerOrder | null },
+): Promise<ConnectionResult<CustomerNode>> {
   return keysetPage(await ctx.em(), {
     table: 'crm_customers',
     extraColumns: EXTRA_COLUMNS,
     joins: JOINS,
     tenantId: ctx.tenantId,
-    conditions,
-    sort: SORT[args.orderBy?.field ?? CustomerOrderField.NAME],
+    conditions: await customerConditions(ctx, args.filter, ['filter']),
+    sort: await customerSort(ctx, args.orderBy),
     direction: args.orderBy?.direction ?? OrderDirection.ASC,
     first: pageSize(args.first),
     after: args.after,
@@ -167,6 +206,7 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
   if (input.ownerId === undefined) customer.ownerId = ctx.principal?.userId ?? null;
   else customer.ownerId = input.ownerId === null ? null : await memberId(ctx, input.ownerId, ['input', 'ownerId']);
   await applySource(ctx, customer, input.source ?? null);
+  customer.customFields = await customValuesFor(ctx, CustomFieldEntity.CUSTOMER, {}, input.customFields, true);
   em.persist(customer);
   await em.flush();
   return getCustomer(ctx, toGlobalId('Customer', customer.id));
@@ -193,16 +233,18 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
   if (input.address !== undefined) customer.address = checkAddress(input.address, ['input', 'address']);
   if (input.source !== undefined) await applySource(ctx, customer, input.source);
   if (input.tags !== undefined) customer.tags = checkTags(input.tags, ['input', 'tags']);
+  if (input.customFields) customer.customFields = await customValuesFor(ctx, CustomFieldEntity.CUSTOMER, customer.customFields, input.customFields, false);
   await (await ctx.em()).flush();
   return getCustomer(ctx, input.id, ['input', 'id']);
 }
 
-/** Its people stay, without a customer; its counterparties go with it; its history stays, unattached. */
+/** Its people stay, without a customer; its counterparties and deals go with it; its history stays, unattached. */
 export async function deleteCustomer(ctx: ServiceContext, globalId: string): Promise<string> {
   const customer = await getCustomerEntity(ctx, globalId, ['input', 'id']);
   const em = await ctx.em();
   await em.execute('update crm_contacts set customer_id = null, updated_at = now() where tenant_id = ? and customer_id = ?', [ctx.tenantId, customer.id]);
   await em.execute(`update crm_tasks set subject_type = null, subject_id = null, updated_at = now() where tenant_id = ? and subject_type = 'CUSTOMER' and subject_id = ?`, [ctx.tenantId, customer.id]);
+  await deleteCustomerDeals(ctx, customer.id);
   em.remove(customer);
   await em.flush();
   return globalId;

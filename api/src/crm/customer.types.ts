@@ -4,6 +4,8 @@ import { Connection, OrderDirection } from '../graphql/pagination.js';
 import { DateTimeScalar, EmailAddressScalar, PhoneNumberScalar } from '../graphql/scalars.js';
 import { AddressInput, AddressNode } from '../platform/address/address.types.js';
 import { UserNode } from '../platform/users/user.types.js';
+import { CustomFieldFilter, CustomFieldValueInput } from './custom-field.types.js';
+import type { CustomValues } from './custom-field.service.js';
 
 registerEnumType(CustomerKind, { name: 'CustomerKind', description: 'An organization, or a private person buying for themselves.' });
 registerEnumType(LifecycleStage, { name: 'LifecycleStage', description: 'How far the relationship has come.' });
@@ -74,6 +76,9 @@ export class CustomerNode {
   @Field(() => [String])
   tags!: string[];
 
+  /** Raw custom values by key, shaped by the `customFields` field resolver; not exposed. */
+  customValues!: CustomValues;
+
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 
@@ -87,6 +92,8 @@ export enum CustomerOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
+  /** By the custom field named in `customFieldKey`. */
+  CUSTOM_FIELD = 'CUSTOM_FIELD',
 }
 registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
 
@@ -97,6 +104,9 @@ export class CustomerOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
   direction!: OrderDirection;
+
+  @Field(() => String, { nullable: true, description: 'With CUSTOM_FIELD: the key of the field.' })
+  customFieldKey?: string | null;
 }
 
 @InputType({ description: 'Every given condition must hold.' })
@@ -130,6 +140,21 @@ export class CustomerFilter {
 
   @Field(() => DateTimeScalar, { nullable: true })
   createdBefore?: Date;
+
+  @Field(() => [CustomFieldFilter], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' })
+  customFields?: CustomFieldFilter[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The last interaction with the customer (or its people) is at or after this.' })
+  lastInteractionAfter?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'There were interactions, the last one before this.' })
+  lastInteractionBefore?: Date;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: nobody ever logged an interaction with it.' })
+  hasInteractions?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Only the members of this saved customer segment (with the other conditions on top).' })
+  segmentId?: string;
 }
 
 @InputType()
@@ -181,6 +206,9 @@ export class CreateCustomerInput {
 
   @Field(() => [String], { nullable: true, description: 'At most 50 tags of at most 50 characters; duplicates (ignoring case) are merged.' })
   tags?: string[] | null;
+
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Sets the given custom fields; the others stay.' })
+  customFields?: CustomFieldValueInput[] | null;
 }
 
 @InputType({ description: 'Omitted fields stay as they are; null clears an optional field. `address` and `source` replace the whole part.' })
@@ -217,6 +245,9 @@ export class UpdateCustomerInput {
 
   @Field(() => [String], { nullable: true })
   tags?: string[] | null;
+
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Sets the given custom fields; the others stay.' })
+  customFields?: CustomFieldValueInput[] | null;
 }
 
 @InputType()
