@@ -27,7 +27,9 @@ export class Migration20261123044500 extends Migration {
     this.addSql(`alter table "crm_customers" add column "kind" "crm_customer_kind" not null default 'ORGANIZATION', add column "lifecycle_stage" "crm_lifecycle_stage" not null default 'LEAD', add column "owner_id" uuid null, add column "address_country" text null, add column "address_region" text null, add column "address_city" text null, add column "address_postal_code" text null, add column "address_line1" text null, add column "address_line2" text null, add column "source_channel" "crm_source_channel" null, add column "utm_source" text null, add column "utm_medium" text null, add column "utm_campaign" text null, add column "referred_by_id" uuid null, add column "tags" text[] not null default '{}';`);
     this.addSql(`alter table "crm_customers" alter column "tags" drop default;`);
     this.addSql(`create index "crm_customers_owner_idx" on "crm_customers" ("tenant_id", "owner_id");`);
-    this.addSql(`create index "crm_customers_tags_idx" on "crm_customers" using gin ("tags");`);
+    // Tags match ignoring case: the indexes hold them lower-cased, through the same function tags.ts calls.
+    this.addSql(`create function "crm_lower_tags"(tags text[]) returns text[] language sql immutable strict parallel safe as $fn$ select array(select lower(tag) from unnest(tags) as tag) $fn$;`);
+    this.addSql(`create index "crm_customers_tags_idx" on "crm_customers" using gin (crm_lower_tags(tags));`);
     this.addSql(`alter table "crm_customers" add constraint "crm_customers_owner_id_foreign" foreign key ("owner_id") references "users" ("id") on delete set null deferrable initially deferred;`);
     this.addSql(`alter table "crm_customers" add constraint "crm_customers_referred_by_foreign" foreign key ("tenant_id", "referred_by_id") references "crm_customers" ("tenant_id", "id") on delete set null ("referred_by_id") deferrable initially deferred;`);
 
@@ -45,7 +47,7 @@ export class Migration20261123044500 extends Migration {
       where job_title is not null and btrim(job_title) <> '' group by tenant_id, lower(btrim(job_title));`);
     this.addSql(`update "crm_contacts" c set "position_id" = p.id from "crm_positions" p where p.tenant_id = c.tenant_id and lower(p.name) = lower(btrim(c.job_title));`);
     this.addSql(`alter table "crm_contacts" drop column "job_title";`);
-    this.addSql(`create index "crm_contacts_tags_idx" on "crm_contacts" using gin ("tags");`);
+    this.addSql(`create index "crm_contacts_tags_idx" on "crm_contacts" using gin (crm_lower_tags(tags));`);
 
     this.addSql(`create table "crm_contact_points" ("tenant_id" uuid not null, "id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "contact_id" uuid not null, "channel" "crm_contact_point_channel" not null, "type" "crm_contact_point_type" not null, "value" text not null, "rank" smallint not null, constraint "crm_contact_points_pkey" primary key ("tenant_id", "id"));`);
     this.addSql(`create index "crm_contact_points_contact_idx" on "crm_contact_points" ("tenant_id", "contact_id", "channel", "rank");`);

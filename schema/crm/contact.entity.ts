@@ -27,7 +27,7 @@ import { Customer } from './customer.entity.js';
   expression: `create index "crm_contacts_customer_idx" on "crm_contacts" ("tenant_id", "customer_id") where customer_id is not null`,
 })
 @Index({ name: 'crm_contacts_custom_fields_idx', expression: `create index "crm_contacts_custom_fields_idx" on "crm_contacts" using gin ("custom_fields" jsonb_path_ops)` })
-@Index({ name: 'crm_contacts_tags_idx', expression: `create index "crm_contacts_tags_idx" on "crm_contacts" using gin ("tags")` })
+@Index({ name: 'crm_contacts_tags_idx', expression: `create index "crm_contacts_tags_idx" on "crm_contacts" using gin (crm_lower_tags(tags))` })
 @Index({
   name: 'crm_contacts_search_idx',
   expression: `create index "crm_contacts_search_idx" on "crm_contacts" using gin ((first_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')) gin_trgm_ops)`,

@@ -45,7 +45,7 @@ export enum SourceChannel {
 })
 @Index({ name: 'crm_customers_owner_idx', properties: ['tenantId', 'ownerId'] })
 @Index({ name: 'crm_customers_custom_fields_idx', expression: `create index "crm_customers_custom_fields_idx" on "crm_customers" using gin ("custom_fields" jsonb_path_ops)` })
-@Index({ name: 'crm_customers_tags_idx', expression: `create index "crm_customers_tags_idx" on "crm_customers" using gin ("tags")` })
+@Index({ name: 'crm_customers_tags_idx', expression: `create index "crm_customers_tags_idx" on "crm_customers" using gin (crm_lower_tags(tags))` })
 export class Customer extends TenantOwnedEntity {
   @Enum({ items: () => CustomerKind, nativeEnumName: 'crm_customer_kind' })
   kind: Opt<CustomerKind> = CustomerKind.ORGANIZATION;

@@ -18,13 +18,11 @@ export function checkTags(tags: string[] | null | undefined, path: string[]): st
 }
 
 /**
- * `tags` filter: every wanted tag, ignoring case. Stored tags keep their spelling, so the match
- * lower-cases both sides; the GIN index narrows by exact spelling first when it can.
+ * `tags` filter: every wanted tag, ignoring case. Stored tags keep their spelling; the comparison
+ * lower-cases them with `crm_lower_tags`, the expression a GIN index of the migration covers.
  */
 export function tagsCondition(column: string, tags: string[]): { sql: string; params: unknown[] } {
-  const wanted = [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter((tag) => tag !== ''))];
-  return {
-    sql: wanted.map(() => `exists (select 1 from unnest(${column}) as tag where lower(tag) = ?)`).join(' and ') || 'true',
-    params: wanted,
-  };
+  const wanted = [...new Set(tags.map((tag) => tag.trim().replace(/\s+/g, ' ').toLowerCase()).filter((tag) => tag !== ''))];
+  if (wanted.length === 0) return { sql: 'true', params: [] };
+  return { sql: `crm_lower_tags(${column}) @> ?::text[]`, params: [`{${wanted.map((tag) => JSON.stringify(tag)).join(',')}}`] };
 }
