@@ -14,6 +14,8 @@ export interface Config {
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** SMS through Twilio when its account, token and sender are all set; otherwise the log driver. */
+  twilio: TwilioConfig | null;
   appUrl: string;
   dataDir: string;
   embeddedPgPort: number;
@@ -32,6 +34,15 @@ export interface Config {
   graphql: { maxDepth: number; maxComplexity: number };
 }
 
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** The sending number (E.164) or a Messaging Service SID (MG…). */
+  from: string;
+  /** Replaces https://api.twilio.com (a compatible gateway, or a local test server). */
+  apiUrl: string | undefined;
+}
+
 /** A non-negative integer from the environment, or the fallback when unset. */
 export function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -46,6 +57,18 @@ function str(name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+/** Twilio's settings: all three of account, token and sender, or none of them. */
+function twilioConfig(): TwilioConfig | null {
+  const accountSid = str('TWILIO_ACCOUNT_SID');
+  const authToken = str('TWILIO_AUTH_TOKEN');
+  const from = str('TWILIO_FROM');
+  const apiUrl = str('TWILIO_API_URL');
+  if (!accountSid && !authToken && !from) return null;
+  if (!accountSid || !authToken || !from) throw new Error('TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM go together: set all three, or none for the log driver');
+  if (apiUrl && !/^https?:\/\/[^/]/.test(apiUrl)) throw new Error(`TWILIO_API_URL must be an http(s) address, got "${apiUrl}"`);
+  return { accountSid, authToken, from, apiUrl };
+}
+
 export function loadConfig(): Config {
   const port = envInt('PORT', 4000);
   return {
@@ -57,6 +80,7 @@ export function loadConfig(): Config {
     redisUrl: str('REDIS_URL'),
     smtpUrl: str('SMTP_URL'),
     mailFrom: str('MAIL_FROM') ?? 'Kontor <no-reply@kontor.localhost>',
+    twilio: twilioConfig(),
     appUrl: str('APP_URL') ?? `http://localhost:${port}`,
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
     embeddedPgPort: envInt('EMBEDDED_PG_PORT', 5433),

@@ -4,6 +4,9 @@ import { Migration20261123022500 } from './Migration20261123022500.js';
 import { Migration20261123032549 } from './Migration20261123032549.js';
 import { Migration20261123035149 } from './Migration20261123035149.js';
 import { Migration20261123044500 } from './Migration20261123044500.js';
+import { Migration20261123050126 } from './Migration20261123050126.js';
+import { Migration20261123050409 } from './Migration20261123050409.js';
+import { Migration20261123051046 } from './Migration20261123051046.js';
 
 /** Every migration, in order. Listed statically so both the compiled app and the tests can run them. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +15,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123032549', class: Migration20261123032549 },
   { name: 'Migration20261123035149', class: Migration20261123035149 },
   { name: 'Migration20261123044500', class: Migration20261123044500 },
+  { name: 'Migration20261123050126', class: Migration20261123050126 },
+  { name: 'Migration20261123050409', class: Migration20261123050409 },
+  { name: 'Migration20261123051046', class: Migration20261123051046 },
 ];

@@ -1,15 +1,26 @@
 import type { App } from '../api/src/platform/app.js';
 import type { MailDriver } from '../api/src/platform/mail/mail-message.js';
+import { createSmsDriver } from '../api/src/platform/sms/sms-driver.factory.js';
+import type { SmsDriver } from '../api/src/platform/sms/sms-driver.js';
+import { MESSAGE_EMAIL_JOB, SMS_QUEUE } from '../api/src/crm/message.service.js';
 import { REMINDER_QUEUE } from '../api/src/crm/task-reminder.service.js';
 import { mailingProcessor } from './mailing.job.js';
+import { messageEmailProcessor, smsProcessor } from './message.job.js';
 import { reminderProcessor } from './reminder.job.js';
 import { PLATFORM_QUEUES } from './queues.js';
 import type { Processor } from './worker-host.js';
 
+/** One queue, several kinds of job: each job name to its processor, the rest to `fallback`. */
+function byJobName(processors: Record<string, Processor>, fallback: Processor): Processor {
+  return (job, token) => (processors[job.name] ?? fallback)(job, token);
+}
+
 /** Every queue's processor. Module queues join here as their modules gain jobs. */
-export function processors(app: App, mail: MailDriver): Record<string, Processor> {
+export function processors(app: App, mail: MailDriver, sms: SmsDriver = createSmsDriver(app.config, app.log)): Record<string, Processor> {
   return {
-    [PLATFORM_QUEUES.mailing]: mailingProcessor(mail),
+    // The platform's emails, and the emails people send to their contacts from the CRM.
+    [PLATFORM_QUEUES.mailing]: byJobName({ [MESSAGE_EMAIL_JOB]: messageEmailProcessor(app, mail) }, mailingProcessor(mail)),
     [REMINDER_QUEUE]: reminderProcessor(app),
+    [SMS_QUEUE]: smsProcessor(app, sms),
   };
 }

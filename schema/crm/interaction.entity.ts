@@ -24,14 +24,15 @@ export enum CallOutcome {
 
 /**
  * Something that happened with a person or customer: a meeting, a call, a message, a note.
- * Tied to a person and/or their customer; a person deleted later leaves the interaction on the
- * customer (the reference is cleared, the record stays).
+ * Tied to a person and/or their customer, and maybe a deal; a person (or deal) deleted later leaves
+ * the interaction on the customer (the reference is cleared, the record stays).
  */
 @Entity({ tableName: 'crm_interactions' })
 @TenantFilter()
 @Index({ name: 'crm_interactions_occurred_idx', properties: ['tenantId', 'occurredAt', 'id'] })
 @Index({ name: 'crm_interactions_contact_idx', properties: ['tenantId', 'contactId', 'occurredAt'] })
 @Index({ name: 'crm_interactions_customer_idx', properties: ['tenantId', 'customerId', 'occurredAt'] })
+@Index({ name: 'crm_interactions_deal_idx', expression: `create index "crm_interactions_deal_idx" on "crm_interactions" ("tenant_id", "deal_id", "occurred_at") where deal_id is not null` })
 export class Interaction extends TenantOwnedEntity {
   @Enum({ items: () => InteractionKind, nativeEnumName: 'crm_interaction_kind' })
   kind!: InteractionKind;
@@ -61,6 +62,10 @@ export class Interaction extends TenantOwnedEntity {
 
   @Property({ type: 'uuid', nullable: true })
   customerId?: string | null;
+
+  /** The deal it was about, if any; it counts as activity on the deal. */
+  @Property({ type: 'uuid', nullable: true })
+  dealId?: string | null;
 
   @Property({ type: 'uuid', nullable: true })
   createdById?: string | null;

@@ -1,10 +1,11 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { TenantFilter, TenantOwnedEntity } from '../shared/tenant-owned.entity.js';
 
-/** What a task is about. Deals join with the pipeline. */
+/** What a task is about. */
 export enum TaskSubjectType {
   CONTACT = 'CONTACT',
   CUSTOMER = 'CUSTOMER',
+  DEAL = 'DEAL',
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { TenantFilter } from '../shared/tenant-owned.entity.js';
 
@@ -17,6 +18,18 @@ export class TenantSettings {
   @Property({ type: 'text' })
   locale: Opt<string> = 'en';
 
+  /**
+   * Secret of the company's inbound email address (POST /hooks/email/…): 32 hex characters, made at
+   * sign-up, replaced by rotateInboundEmailToken.
+   */
+  @Property({ type: 'text' })
+  inboundEmailToken: Opt<string> = newInboundEmailToken();
+
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+}
+
+/** 128 random bits, in lower-case hex (mail gateways and URLs keep it as it is). */
+export function newInboundEmailToken(): string {
+  return randomBytes(16).toString('hex');
 }

@@ -15,6 +15,7 @@ import { resolveDatabase, type ResolvedDatabase } from '../../infra/resolve-data
 import { startBaselineServer, type BaselineServer } from './baseline-server.js';
 import { runLoad, type LoadResult } from './load.js';
 import { profileMainThread, saveProfile, summariseProfile } from './profile.js';
+import { runScaleBench, TARGET_API_OVER_BARE, TARGET_COUNT_MS, TARGET_PAGE_P50_MS, type ScaleResult } from './scale.js';
 import { BENCH_EMAIL_DOMAIN, BENCH_TENANT_PREFIX, removeBenchData, seedCrm, serverInfo } from './seed.js';
 import { concat, fmt, summarise, table } from './stats.js';
 
@@ -27,8 +28,12 @@ import { concat, fmt, summarise, table } from './stats.js';
  * 5499), or BENCH_DATABASE_URL (an owner URL; the application role is created as `npm start` does).
  * Each run first deletes what earlier runs created (tenants named "kontor-bench ...", users at
  * @bench.kontor.test) and nothing else.
+ * Then the CRM at scale (scale.ts): a tenant with a million people among a thousand others, the
+ * first page of a filtered, sorted list and a segment count, each beside the same SQL.
  * Knobs: BENCH_CONTACTS (10000), BENCH_CONCURRENCY (32), BENCH_WARMUP_S (2), BENCH_DURATION_S (6),
- * BENCH_ROUNDS (3), BENCH_SIGNUPS (50), BENCH_PROFILE (0 to skip the CPU profile), BENCH_LOG_LEVEL (warn).
+ * BENCH_ROUNDS (3), BENCH_SIGNUPS (50), BENCH_PROFILE (0 to skip the CPU profile), BENCH_LOG_LEVEL (warn),
+ * BENCH_SCALE_CONTACTS (1000000; 0 skips the scale part), BENCH_SCALE_TENANTS (1000),
+ * BENCH_SCALE_PAGES (200), BENCH_SCALE_COUNTS (20).
  */
 
 const settings = {
@@ -41,6 +46,13 @@ const settings = {
   pageSize: 50,
   poolMax: 20, // createApp's pool size; the baseline gets the same
   profile: process.env.BENCH_PROFILE !== '0',
+  scale: {
+    contacts: envInt('BENCH_SCALE_CONTACTS', 1_000_000),
+    tenants: envInt('BENCH_SCALE_TENANTS', 1_000),
+    contactsPerOtherTenant: 100,
+    pageRuns: Math.max(1, envInt('BENCH_SCALE_PAGES', 200)),
+    countRuns: Math.max(1, envInt('BENCH_SCALE_COUNTS', 20)),
+  },
 };
 const TARGET_RATIO = 0.5;
 const TARGET_SIGNUP_P50_MS = 150;
@@ -117,7 +129,7 @@ async function signUp(graphqlUrl: string, companyName: string): Promise<SignedUp
 }
 
 interface ContactsData {
-  contacts: { totalCount: number; edges: { node: { id: string; fullName: string; email: string | null; phone: string | null; company: { name: string | null } | null } }[] };
+  contacts: { totalCount: number; edges: { node: { id: string; fullName: string; email: string | null; phone: string | null; customer: { name: string | null } | null } }[] };
 }
 
 function contactsOf(text: string, label: string): ContactsData['contacts'] {
@@ -127,7 +139,7 @@ function contactsOf(text: string, label: string): ContactsData['contacts'] {
 }
 
 /** One request to each target, compared: the baselines must return what Kontor returns. */
-async function verify(graphqlUrl: string, baseline: BaselineServer, token: string): Promise<{ appBytes: number; bareBytes: number; fullBytes: number; withCompany: number }> {
+async function verify(graphqlUrl: string, baseline: BaselineServer, token: string): Promise<{ appBytes: number; bareBytes: number; fullBytes: number; withCustomer: number }> {
   const app = await post(graphqlUrl, CONTACTS_BODY, token);
   const bare = await post(`${baseline.url}/bare`, CONTACTS_BODY, token);
   const full = await post(`${baseline.url}/full`, CONTACTS_BODY, token);
@@ -138,7 +150,7 @@ async function verify(graphqlUrl: string, baseline: BaselineServer, token: strin
   if (a.edges.length !== settings.pageSize) throw new Error(`Kontor returned ${a.edges.length} edges, asked for ${settings.pageSize}`);
   if (JSON.stringify(a) !== JSON.stringify(f)) throw new Error('full-SQL baseline and Kontor disagree on the page');
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('bare baseline and Kontor disagree on the page');
-  return { appBytes: app.text.length, bareBytes: bare.text.length, fullBytes: full.text.length, withCompany: a.edges.filter((e) => e.node.company).length };
+  return { appBytes: app.text.length, bareBytes: bare.text.length, fullBytes: full.text.length, withCustomer: a.edges.filter((e) => e.node.customer).length };
 }
 
 /** The statements Kontor sends for one `contacts` request, seen through MikroORM's query logger. */
@@ -283,7 +295,7 @@ async function main(): Promise<void> {
     });
     cleanup.push(() => baseline.close());
     const sizes = await verify(graphqlUrl, baseline, main.token);
-    say(`  checked: the three targets return the same page (50 of ${settings.contacts}, ${sizes.withCompany} with a company; ${sizes.appBytes} / ${sizes.fullBytes} / ${sizes.bareBytes} bytes)`);
+    say(`  checked: the three targets return the same page (50 of ${settings.contacts}, ${sizes.withCustomer} with a customer; ${sizes.appBytes} / ${sizes.fullBytes} / ${sizes.bareBytes} bytes)`);
 
     const statements = await captureStatements(config, database, main.token, schema);
 
@@ -410,11 +422,46 @@ async function main(): Promise<void> {
     say(`  Kontor's Node-side stack on the same SQL (bare with all of Kontor's SQL -> Kontor) x${fmt(k.rps / f.rps, 2)}.`);
     const failed = [...agg.values()].some((a) => a.errors > 0);
     if (failed) say('  WARNING: some requests failed during the measurement; see the first errors above.');
+
+    if (settings.scale.contacts > 0) {
+      say('\nThe CRM at scale');
+      const scaleTenant = await signUp(graphqlUrl, 'scale');
+      printScale(await runScaleBench({ graphqlUrl, ownerUrl: database.ownerUrl, appUrl: database.appUrl, ...scaleTenant, say }, settings.scale));
+    }
     say(`  load average after: ${os.loadavg().map((l) => fmt(l, 2)).join(' ')}`);
     say(`\ntotal bench time ${fmt((performance.now() - startedAt) / 1000)} s`);
   } finally {
     await stopAll();
   }
+}
+
+function printScale(r: ScaleResult): void {
+  say('');
+  say('contacts(first: 50, filter: { emailConsent: GRANTED, tags: ["vip"] }, orderBy: { field: NAME, direction: ASC }), and segment { count } of');
+  say('{ emailConsent: GRANTED, tags: ["vip"], customer: { lifecycleStages: [CUSTOMER] } }: one request at a time, API and bare SQL interleaved');
+  say('');
+  const row = (name: string, s: ScaleResult['page']['api']) => [name, String(s.count), fmt(s.p50), fmt(s.p99), fmt(s.mean)];
+  say(
+    table([
+      ['query', 'n', 'p50 ms', 'p99 ms', 'mean ms'],
+      row('first page, Kontor API', r.page.api),
+      row('first page, bare SQL', r.page.bare),
+      row(`segment count (${r.count.members.toLocaleString('en')}), Kontor API`, r.count.api),
+      row('segment count, bare SQL', r.count.bare),
+    ]),
+  );
+  say('');
+  const pageRatio = r.page.api.p50 / r.page.bare.p50;
+  const countRatio = r.count.api.p50 / r.count.bare.p50;
+  say(
+    table([
+      ['target', 'measured', 'goal', 'verdict'],
+      ['first page p50 (API)', `${fmt(r.page.api.p50)} ms`, `< ${TARGET_PAGE_P50_MS} ms`, verdict(r.page.api.p50 < TARGET_PAGE_P50_MS)],
+      ['segment count p50 (API)', `${fmt(r.count.api.p50)} ms`, `< ${TARGET_COUNT_MS} ms`, verdict(r.count.api.p50 < TARGET_COUNT_MS)],
+      ['first page: API / bare SQL (p50)', fmt(pageRatio, 2), `<= ${TARGET_API_OVER_BARE}`, verdict(pageRatio <= TARGET_API_OVER_BARE)],
+      ['segment count: API / bare SQL (p50)', fmt(countRatio, 2), `<= ${TARGET_API_OVER_BARE}`, verdict(countRatio <= TARGET_API_OVER_BARE)],
+    ]),
+  );
 }
 
 try {

@@ -48,8 +48,8 @@ export async function seedCrm(ownerUrl: string, specs: SeedSpec[]): Promise<void
       const now = Date.now();
       const companyIds = Array.from({ length: spec.companies }, () => newId());
       await client.query(
-        `insert into crm_customers (tenant_id, id, created_at, updated_at, name, domain, email, phone, tags)
-         select $1, c.id, c.at, c.at, c.name, c.domain, c.email, c.phone, '{}'
+        `insert into crm_customers (tenant_id, id, created_at, updated_at, name, domain, email, phone, tags, custom_fields)
+         select $1, c.id, c.at, c.at, c.name, c.domain, c.email, c.phone, '{}', '{}'
          from unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[]) as c(id, at, name, domain, email, phone)`,
         [
           spec.tenantId,
@@ -81,8 +81,8 @@ export async function seedCrm(ownerUrl: string, specs: SeedSpec[]): Promise<void
         company.push(i % spec.companyEvery === 0 && companyIds.length > 0 ? (companyIds[i % companyIds.length] ?? null) : null);
       }
       await client.query(
-        `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, last_name, email, phone, customer_id, tags)
-         select $1, c.id, c.at, c.at, c.first, c.last, c.email, c.phone, c.customer, '{}'
+        `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, last_name, email, phone, customer_id, tags, custom_fields)
+         select $1, c.id, c.at, c.at, c.first, c.last, c.email, c.phone, c.customer, '{}', '{}'
          from unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])
            as c(id, at, first, last, email, phone, customer)`,
         [spec.tenantId, ids, at, first, last, email, phone, company],

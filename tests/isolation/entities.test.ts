@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORM_QUEUES } from '../../workers/queues.js';
 import { errorCode, ok, startKontor, type GqlResult, type Kontor } from '../support/harness.js';
+import { allIsolationCases } from './all-cases.js';
 import {
   at,
-  isolationCases,
   principals,
   refusalOf,
   setUpTenant,
@@ -67,7 +67,7 @@ function expectNoTrace(result: GqlResult<unknown>, traces: readonly string[]): v
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
 
-describe.each(isolationCases.map((c) => [c.entity, c] as const))('%s: tenant B cannot reach tenant A', (_entity, c) => {
+describe.each(allIsolationCases.map((c) => [c.entity, c] as const))('%s: tenant B cannot reach tenant A', (_entity, c) => {
   let world: World | undefined;
   let traces: string[] = [];
   let before: unknown;

@@ -26,6 +26,10 @@ const TENANT_TABLES = [
   'crm_counterparties',
   'crm_custom_fields',
   'crm_segments',
+  'crm_pipelines',
+  'crm_pipeline_stages',
+  'crm_deals',
+  'crm_deal_stage_changes',
   'crm_tasks',
   'crm_interactions',
   'notifications',
@@ -45,6 +49,7 @@ interface TenantRows {
   counterparty: string;
   customField: string;
   segment: string;
+  deal: string;
   apiKey: string;
   invitation: string;
   task: string;
@@ -100,6 +105,8 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     'createContact',
     'id',
   );
+  // In the company's default pipeline: a deal, its first stage change, and that pipeline's rows.
+  const deal = str(ok(await kontor.gql(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { title: `${tag} deal`, customerId: customer } }, token)), 'createDeal', 'id');
   const apiKey = str(
     ok(await kontor.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`, { input: { name: `${tag} key`, modules: ['CRM'], access: 'READ' } }, token)),
     'createApiKey',
@@ -136,6 +143,7 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     counterparty: uuidOf(counterparty, 'Counterparty'),
     customField: uuidOf(customField, 'CustomField'),
     segment: uuidOf(segment, 'Segment'),
+    deal: uuidOf(deal, 'Deal'),
     apiKey: uuidOf(apiKey, 'ApiKey'),
     invitation: uuidOf(invitation, 'Invitation'),
     task: uuidOf(task, 'Task'),
@@ -205,9 +213,9 @@ function insertRow(table: TenantTable, tenantId: string, userId: string): { sql:
         params: [tenantId, userId],
       };
     case 'crm_customers':
-      return { sql: `insert into crm_customers (tenant_id, id, created_at, updated_at, name, tags) values ($1, gen_random_uuid(), now(), now(), 'Intruder', '{}')`, params: [tenantId] };
+      return { sql: `insert into crm_customers (tenant_id, id, created_at, updated_at, name, tags, custom_fields) values ($1, gen_random_uuid(), now(), now(), 'Intruder', '{}', '{}')`, params: [tenantId] };
     case 'crm_contacts':
-      return { sql: `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, tags) values ($1, gen_random_uuid(), now(), now(), 'Intruder', '{}')`, params: [tenantId] };
+      return { sql: `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, tags, custom_fields) values ($1, gen_random_uuid(), now(), now(), 'Intruder', '{}', '{}')`, params: [tenantId] };
     case 'crm_positions':
       return { sql: `insert into crm_positions (tenant_id, id, created_at, updated_at, name) values ($1, gen_random_uuid(), now(), now(), $2)`, params: [tenantId, `Intruder ${randomUUID()}`] };
     case 'crm_contact_points':
@@ -227,6 +235,25 @@ function insertRow(table: TenantTable, tenantId: string, userId: string): { sql:
       return {
         sql: `insert into crm_custom_fields (tenant_id, id, created_at, updated_at, entity, key, label, type, options) values ($1, gen_random_uuid(), now(), now(), 'CONTACT', $2, 'Intruder', 'TEXT', '[]')`,
         params: [tenantId, `intruder_${randomUUID().slice(0, 8)}`],
+      };
+    // References are deferred and each probe is rolled back: random ids stand for the referenced rows.
+    case 'crm_pipelines':
+      return { sql: `insert into crm_pipelines (tenant_id, id, created_at, updated_at, name, position) values ($1, gen_random_uuid(), now(), now(), $2, 99)`, params: [tenantId, `Intruder ${randomUUID()}`] };
+    case 'crm_pipeline_stages':
+      return {
+        sql: `insert into crm_pipeline_stages (tenant_id, id, created_at, updated_at, pipeline_id, name, position, probability) values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), 'Intruder', 99, 10)`,
+        params: [tenantId],
+      };
+    case 'crm_deals':
+      return {
+        sql: `insert into crm_deals (tenant_id, id, created_at, updated_at, title, customer_id, pipeline_id, stage_id, position, stage_entered_at, last_activity_at)
+              values ($1, gen_random_uuid(), now(), now(), 'Intruder', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 0, now(), now())`,
+        params: [tenantId],
+      };
+    case 'crm_deal_stage_changes':
+      return {
+        sql: `insert into crm_deal_stage_changes (tenant_id, id, created_at, updated_at, deal_id, kind, to_stage_name, status_after, changed_at) values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), 'CREATED', 'Intruder', 'OPEN', now())`,
+        params: [tenantId],
       };
     case 'crm_segments':
       return { sql: `insert into crm_segments (tenant_id, id, created_at, updated_at, name, entity, filter) values ($1, gen_random_uuid(), now(), now(), 'Intruder', 'CONTACT', '{}')`, params: [tenantId] };
@@ -423,6 +450,8 @@ describe("inside tenant B's transaction", () => {
       ['crm_counterparties', 'id', a.counterparty, b.counterparty],
       ['crm_custom_fields', 'id', a.customField, b.customField],
       ['crm_segments', 'id', a.segment, b.segment],
+      ['crm_deals', 'id', a.deal, b.deal],
+      ['crm_deal_stage_changes', 'deal_id', a.deal, b.deal],
       ['crm_contact_points', 'contact_id', a.contact, b.contact],
       ['crm_consent_events', 'contact_id', a.contact, b.contact],
       ['api_keys', 'id', a.apiKey, b.apiKey],
@@ -528,14 +557,14 @@ describe('the composite foreign keys', () => {
   it("refuses, even for the owner who bypasses RLS, a contact of B pointing at A's customer", async () => {
     await owner.query('begin');
     try {
-      const insert = await failure(owner, `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, tags, customer_id) values ($1, gen_random_uuid(), now(), now(), 'Cross', '{}', $2)`, [b.tenant, a.customer]);
+      const insert = await failure(owner, `insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, tags, custom_fields, customer_id) values ($1, gen_random_uuid(), now(), now(), 'Cross', '{}', '{}', $2)`, [b.tenant, a.customer]);
       expect(insert.code).toBe('23503');
       expect(insert.constraint).toBe('crm_contacts_tenant_id_customer_id_foreign');
       const update = await failure(owner, `update crm_contacts set customer_id = $1 where tenant_id = $2 and id = $3`, [a.customer, b.tenant, b.contact]);
       expect(update.code).toBe('23503');
       expect(update.constraint).toBe('crm_contacts_tenant_id_customer_id_foreign');
       // The same statements with B's own customer pass: only the tenant made them fail.
-      expect((await owner.query(`insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, tags, customer_id) values ($1, gen_random_uuid(), now(), now(), 'Same', '{}', $2)`, [b.tenant, b.customer])).rowCount).toBe(1);
+      expect((await owner.query(`insert into crm_contacts (tenant_id, id, created_at, updated_at, first_name, tags, custom_fields, customer_id) values ($1, gen_random_uuid(), now(), now(), 'Same', '{}', '{}', $2)`, [b.tenant, b.customer])).rowCount).toBe(1);
       expect((await owner.query(`update crm_contacts set customer_id = $1 where tenant_id = $2 and id = $3`, [b.customer, b.tenant, b.contact])).rowCount).toBe(1);
     } finally {
       await owner.query('rollback');

@@ -22,7 +22,7 @@ export class InteractionsArgs {
   @Field(() => String, { nullable: true })
   after?: string;
 
-  @Field(() => TimelineSubject, { nullable: true, description: 'Only those with this person or customer.' })
+  @Field(() => TimelineSubject, { nullable: true, description: 'Only those with this person or customer, or about this deal.' })
   subject?: TimelineSubject;
 
   @Field(() => InteractionKind, { nullable: true })
@@ -57,13 +57,13 @@ export class InteractionResolver {
   }
 
   @Authorized('CRM:read')
-  @Query(() => TimelineConnection, { description: 'Everything that happened with a person or customer, newest first: interactions and tasks.' })
+  @Query(() => TimelineConnection, { description: 'Everything that happened with a person, customer or deal, newest first: interactions, tasks and (for a deal) its stage changes.' })
   timeline(@Ctx() ctx: RequestContext, @Args() args: TimelineArgs): Promise<ConnectionResult<TimelineEntryNode>> {
     return timeline(ctx, args);
   }
 
   @Authorized('CRM:write')
-  @Mutation(() => InteractionNode, { description: 'Records a meeting, call, SMS, email or note with a person and/or customer.' })
+  @Mutation(() => InteractionNode, { description: 'Records a meeting, call, SMS, email or note with a person and/or customer, maybe about a deal.' })
   logInteraction(@Ctx() ctx: RequestContext, @Arg('input') input: LogInteractionInput): Promise<InteractionNode> {
     return logInteraction(ctx, input);
   }

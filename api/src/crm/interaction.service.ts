@@ -1,13 +1,15 @@
 import { CallOutcome, Interaction, InteractionKind } from '../../../schema/crm/interaction.entity.js';
 import { Customer } from '../../../schema/crm/customer.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
+import { Deal } from '../../../schema/crm/deal.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import { keysetPage, placeholders, rowDate, rowText, type Row, type SqlCondition } from '../graphql/keyset.js';
 import { OrderDirection, pageSize, type ConnectionResult } from '../graphql/pagination.js';
 import { checkOptionalText } from '../platform/auth/auth.service.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
-import { featureOn } from '../platform/modules/feature-switch.js';
+import { featureOn, requireFeature } from '../platform/modules/feature-switch.js';
+import { loadStageChangeNodes } from './deal.service.js';
 import { loadTaskNodes } from './task.service.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import {
@@ -28,15 +30,17 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const DIRECTED = new Set([InteractionKind.CALL, InteractionKind.SMS, InteractionKind.EMAIL]);
 
 const COLUMNS = `i.*, ${USER_COLUMNS},
-  c.first_name || coalesce(' ' || c.last_name, '') as contact_name, co.name as customer_name`;
+  c.first_name || coalesce(' ' || c.last_name, '') as contact_name, co.name as customer_name, d.title as deal_title`;
 const JOINS = `left join memberships m on m.tenant_id = i.tenant_id and m.user_id = i.created_by_id
   left join users u on u.id = m.user_id
   left join crm_contacts c on c.tenant_id = i.tenant_id and c.id = i.contact_id
-  left join crm_customers co on co.tenant_id = i.tenant_id and co.id = i.customer_id`;
+  left join crm_customers co on co.tenant_id = i.tenant_id and co.id = i.customer_id
+  left join crm_deals d on d.tenant_id = i.tenant_id and d.id = i.deal_id`;
 
 function interactionFromRow(row: Row): InteractionNode {
   const contactId = rowText(row.contact_id);
   const customerId = rowText(row.customer_id);
+  const dealId = rowText(row.deal_id);
   return {
     id: toGlobalId('Interaction', String(row.id)),
     kind: String(row.kind) as InteractionKind,
@@ -50,6 +54,8 @@ function interactionFromRow(row: Row): InteractionNode {
     contactName: rowText(row.contact_name),
     customerId: customerId ? toGlobalId('Customer', customerId) : null,
     customerName: rowText(row.customer_name),
+    dealId: dealId ? toGlobalId('Deal', dealId) : null,
+    dealTitle: rowText(row.deal_title),
     loggedBy: userFromRow(row),
     createdAt: rowDate(row.created_at),
   };
@@ -64,7 +70,7 @@ async function loadInteractionNodes(ctx: ServiceContext, ids: string[]): Promise
 /** Records an interaction; everything is checked before anything is written. */
 export async function logInteraction(ctx: ServiceContext, input: LogInteractionInput): Promise<InteractionNode> {
   const em = await ctx.em();
-  if (!input.contactId && !input.customerId) throw BadUserInputError.field(['input', 'contactId'], 'name the person or the customer it was with', 'REQUIRED');
+  if (!input.contactId && !input.customerId && !input.dealId) throw BadUserInputError.field(['input', 'contactId'], 'name the person, the customer or the deal it was about', 'REQUIRED');
   if (DIRECTED.has(input.kind) && !input.direction) throw BadUserInputError.field(['input', 'direction'], 'say whether it came in or went out', 'REQUIRED');
   if (!DIRECTED.has(input.kind) && input.direction) throw BadUserInputError.field(['input', 'direction'], 'only calls, SMS and email have a direction');
   if (input.outcome && input.kind !== InteractionKind.CALL) throw BadUserInputError.field(['input', 'outcome'], 'only calls have an outcome');
@@ -78,6 +84,12 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
   const body = checkOptionalText(input.body, ['input', 'body'], BODY_MAX);
   if (input.kind === InteractionKind.NOTE && !body) throw BadUserInputError.field(['input', 'body'], 'a note needs its text', 'REQUIRED');
 
+  let deal: Deal | null = null;
+  if (input.dealId) {
+    requireFeature(ctx, 'CRM.deals');
+    deal = await em.findOne(Deal, { tenantId: ctx.tenantId, id: fromGlobalId('Deal', input.dealId, ['input', 'dealId']) });
+    if (!deal) throw new NotFoundError('Deal');
+  }
   let contact: Contact | null = null;
   if (input.contactId) {
     contact = await em.findOne(Contact, { tenantId: ctx.tenantId, id: fromGlobalId('Contact', input.contactId, ['input', 'contactId']) });
@@ -87,11 +99,19 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
   if (input.customerId) {
     const customer = await em.findOne(Customer, { tenantId: ctx.tenantId, id: fromGlobalId('Customer', input.customerId, ['input', 'customerId']) });
     if (!customer) throw new NotFoundError('Customer');
+    if (deal && customer.id !== deal.customerId) throw BadUserInputError.field(['input', 'customerId'], 'is not the deal’s customer', 'CUSTOMER_NOT_OF_DEAL');
     customerId = customer.id;
+  } else if (deal && input.customerId === undefined) {
+    // The deal's customer shares the history.
+    customerId = deal.customerId;
   } else if (contact && input.customerId === undefined) {
     // The person's customer shares the history, as it stands when the interaction is logged.
     // An explicit null means: not about their customer.
     customerId = contact.customer?.id ?? null;
+  }
+  const contactsCustomer = contact?.customer?.id ?? null;
+  if (deal && contactsCustomer !== null && contactsCustomer !== deal.customerId) {
+    throw BadUserInputError.field(['input', 'contactId'], 'belongs to another customer than the deal’s', 'CONTACT_NOT_OF_CUSTOMER');
   }
   const interaction = em.create(Interaction, {
     tenantId: ctx.tenantId,
@@ -104,10 +124,13 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
     body,
     contactId: contact?.id ?? null,
     customerId,
+    dealId: deal?.id ?? null,
     createdById: ctx.principal?.userId ?? null,
   });
   em.persist(interaction);
   await em.flush();
+  // Talking about the deal is activity on it (an interaction logged late does not move it back).
+  if (deal) await em.execute('update crm_deals set last_activity_at = greatest(last_activity_at, ?) where tenant_id = ? and id = ?', [occurredAt, ctx.tenantId, deal.id]);
   const node = (await loadInteractionNodes(ctx, [interaction.id])).get(interaction.id);
   if (!node) throw new NotFoundError('Interaction');
   return node;
@@ -131,6 +154,10 @@ export async function deleteInteraction(ctx: ServiceContext, globalId: string): 
 
 /** The subject's database id and which column of the timeline rows holds it. */
 function subjectCondition(ctx: ServiceContext, subject: TimelineSubject): SqlCondition {
+  if (subject.type === TimelineSubjectType.DEAL) {
+    requireFeature(ctx, 'CRM.deals');
+    return { sql: 't.deal_id = ?', params: [fromGlobalId('Deal', subject.id, ['subject', 'id'])] };
+  }
   if (subject.type === TimelineSubjectType.CUSTOMER) {
     return { sql: 't.customer_id = ?', params: [fromGlobalId('Customer', subject.id, ['subject', 'id'])] };
   }
@@ -165,25 +192,30 @@ export async function listInteractions(
 }
 
 /**
- * Everything that happened with a person or customer, newest first: interactions, and tasks about
- * them (created, completed). One keyset over the union of the three, then the items in one query each.
+ * Everything that happened with a person, customer or deal, newest first: interactions, tasks about
+ * them (created, completed) and, for a deal, its stage changes. One keyset over the union, then the
+ * items in one query each.
  */
 const TIMELINE = `(
-  select i.tenant_id, i.id, i.occurred_at as at, 'INTERACTION' as entry_kind, i.id as ref_id, i.contact_id, i.customer_id from crm_interactions i
+  select i.tenant_id, i.id, i.occurred_at as at, 'INTERACTION' as entry_kind, i.id as ref_id, i.contact_id, i.customer_id, i.deal_id from crm_interactions i
   union all
   select k.tenant_id, k.id, k.created_at, 'TASK_CREATED', k.id,
-         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'CUSTOMER' then k.subject_id end
+         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'CUSTOMER' then k.subject_id end,
+         case when k.subject_type = 'DEAL' then k.subject_id end
     from crm_tasks k where k.subject_id is not null
   union all
   select k.tenant_id, md5('done:' || k.id::text)::uuid, k.completed_at, 'TASK_COMPLETED', k.id,
-         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'CUSTOMER' then k.subject_id end
+         case when k.subject_type = 'CONTACT' then k.subject_id end, case when k.subject_type = 'CUSTOMER' then k.subject_id end,
+         case when k.subject_type = 'DEAL' then k.subject_id end
     from crm_tasks k where k.subject_id is not null and k.completed_at is not null
+  union all
+  select c.tenant_id, c.id, c.changed_at, 'STAGE_CHANGE', c.id, null::uuid, null::uuid, c.deal_id from crm_deal_stage_changes c
 )`;
 
 export async function timeline(ctx: ServiceContext, args: { subject: TimelineSubject; first?: number | null; after?: string | null }): Promise<ConnectionResult<TimelineEntryNode>> {
   const conditions = [subjectCondition(ctx, args.subject)];
   // With tasks switched off, their history stays but does not show.
-  if (!featureOn(ctx, 'CRM.tasks')) conditions.push({ sql: `t.entry_kind = 'INTERACTION'`, params: [] });
+  if (!featureOn(ctx, 'CRM.tasks')) conditions.push({ sql: `t.entry_kind in ('INTERACTION', 'STAGE_CHANGE')`, params: [] });
   const page = await keysetPage(await ctx.em(), {
     table: TIMELINE,
     tenantId: ctx.tenantId,
@@ -192,16 +224,30 @@ export async function timeline(ctx: ServiceContext, args: { subject: TimelineSub
     direction: OrderDirection.DESC,
     first: pageSize(args.first),
     after: args.after,
-    toNode: (row): TimelineEntryNode & { refId: string } => ({ kind: String(row.entry_kind) as TimelineEntryKind, at: rowDate(row.at), interaction: null, task: null, refId: String(row.ref_id) }),
+    toNode: (row): TimelineEntryNode & { refId: string } => ({
+      kind: String(row.entry_kind) as TimelineEntryKind,
+      at: rowDate(row.at),
+      interaction: null,
+      task: null,
+      stageChange: null,
+      refId: String(row.ref_id),
+    }),
   });
   const entries = page.edges.map((edge) => edge.node);
+  const isTask = (kind: TimelineEntryKind): boolean => kind === TimelineEntryKind.TASK_CREATED || kind === TimelineEntryKind.TASK_COMPLETED;
   const interactions = await loadInteractionNodes(ctx, entries.filter((e) => e.kind === TimelineEntryKind.INTERACTION).map((e) => e.refId));
-  const tasks = await loadTaskNodes(ctx, [...new Set(entries.filter((e) => e.kind !== TimelineEntryKind.INTERACTION).map((e) => e.refId))]);
+  const tasks = await loadTaskNodes(ctx, [...new Set(entries.filter((e) => isTask(e.kind)).map((e) => e.refId))]);
+  const changes = await loadStageChangeNodes(ctx, entries.filter((e) => e.kind === TimelineEntryKind.STAGE_CHANGE).map((e) => e.refId));
   return {
     ...page,
     edges: page.edges.map(({ cursor, node: { refId, ...entry } }) => ({
       cursor,
-      node: { ...entry, interaction: interactions.get(refId) ?? null, task: entry.kind === TimelineEntryKind.INTERACTION ? null : (tasks.get(refId) ?? null) },
+      node: {
+        ...entry,
+        interaction: entry.kind === TimelineEntryKind.INTERACTION ? (interactions.get(refId) ?? null) : null,
+        task: isTask(entry.kind) ? (tasks.get(refId) ?? null) : null,
+        stageChange: entry.kind === TimelineEntryKind.STAGE_CHANGE ? (changes.get(refId) ?? null) : null,
+      },
     })),
   };
 }

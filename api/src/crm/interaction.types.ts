@@ -3,6 +3,7 @@ import { CallOutcome, InteractionDirection, InteractionKind } from '../../../sch
 import { Connection } from '../graphql/pagination.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { UserNode } from '../platform/users/user.types.js';
+import { DealStageChangeNode } from './deal.types.js';
 import { TaskNode } from './task.types.js';
 
 registerEnumType(InteractionKind, { name: 'InteractionKind' });
@@ -47,6 +48,12 @@ export class InteractionNode {
   @Field(() => String, { nullable: true })
   customerName!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The deal it was about.' })
+  dealId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  dealTitle!: string | null;
+
   @Field(() => UserNode, { nullable: true, description: 'Who logged it (while a member).' })
   loggedBy!: UserNode | null;
 
@@ -84,6 +91,9 @@ export class LogInteractionInput {
 
   @Field(() => ID, { nullable: true })
   customerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The deal it was about (feature CRM.deals); its customer is filled in when customerId is omitted. Counts as activity on the deal.' })
+  dealId?: string | null;
 }
 
 @InputType()
@@ -95,6 +105,7 @@ export class DeleteInteractionInput {
 export enum TimelineSubjectType {
   CONTACT = 'CONTACT',
   CUSTOMER = 'CUSTOMER',
+  DEAL = 'DEAL',
 }
 registerEnumType(TimelineSubjectType, { name: 'TimelineSubjectType' });
 
@@ -111,10 +122,11 @@ export enum TimelineEntryKind {
   INTERACTION = 'INTERACTION',
   TASK_CREATED = 'TASK_CREATED',
   TASK_COMPLETED = 'TASK_COMPLETED',
+  STAGE_CHANGE = 'STAGE_CHANGE',
 }
 registerEnumType(TimelineEntryKind, { name: 'TimelineEntryKind' });
 
-@ObjectType('TimelineEntry', { description: 'One event in the history of a person or customer; exactly one of its items is set.' })
+@ObjectType('TimelineEntry', { description: 'One event in the history of a person, customer or deal; exactly one of its items is set.' })
 export class TimelineEntryNode {
   @Field(() => TimelineEntryKind)
   kind!: TimelineEntryKind;
@@ -127,6 +139,9 @@ export class TimelineEntryNode {
 
   @Field(() => TaskNode, { nullable: true })
   task!: TaskNode | null;
+
+  @Field(() => DealStageChangeNode, { nullable: true, description: 'A deal’s stage change, win, loss or reopening (deal timelines).' })
+  stageChange!: DealStageChangeNode | null;
 }
 
 export const TimelineConnection = Connection(TimelineEntryNode, 'TimelineEntry');

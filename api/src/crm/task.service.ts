@@ -1,6 +1,7 @@
 import { Task, TaskSubjectType } from '../../../schema/crm/task.entity.js';
 import { Customer } from '../../../schema/crm/customer.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
+import { Deal } from '../../../schema/crm/deal.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import { keysetPage, likePattern, placeholders, rowDate, rowText, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
@@ -10,6 +11,7 @@ import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import { memberId } from '../platform/users/member-ref.js';
+import { requireFeature } from '../platform/modules/feature-switch.js';
 import { scheduleTaskReminder } from './task-reminder.service.js';
 import {
   TaskOrderField,
@@ -36,13 +38,14 @@ const NOT_A_MEMBER = `not exists (select 1 from memberships mm where mm.tenant_i
 
 /** The assignee (only while a member) and the subject's name come with each row. */
 const JOINED_COLUMNS = `${USER_COLUMNS},
-  case t.subject_type when 'CONTACT' then sc.first_name || coalesce(' ' || sc.last_name, '') when 'CUSTOMER' then sco.name end as subject_name`;
+  case t.subject_type when 'CONTACT' then sc.first_name || coalesce(' ' || sc.last_name, '') when 'CUSTOMER' then sco.name when 'DEAL' then sd.title end as subject_name`;
 const JOINS = `left join memberships m on m.tenant_id = t.tenant_id and m.user_id = t.assignee_id
   left join users u on u.id = m.user_id
   left join crm_contacts sc on t.subject_type = 'CONTACT' and sc.tenant_id = t.tenant_id and sc.id = t.subject_id
-  left join crm_customers sco on t.subject_type = 'CUSTOMER' and sco.tenant_id = t.tenant_id and sco.id = t.subject_id`;
+  left join crm_customers sco on t.subject_type = 'CUSTOMER' and sco.tenant_id = t.tenant_id and sco.id = t.subject_id
+  left join crm_deals sd on t.subject_type = 'DEAL' and sd.tenant_id = t.tenant_id and sd.id = t.subject_id`;
 
-const SUBJECT_TYPENAME: Record<TaskSubjectType, string> = { [TaskSubjectType.CONTACT]: 'Contact', [TaskSubjectType.CUSTOMER]: 'Customer' };
+const SUBJECT_TYPENAME: Record<TaskSubjectType, string> = { [TaskSubjectType.CONTACT]: 'Contact', [TaskSubjectType.CUSTOMER]: 'Customer', [TaskSubjectType.DEAL]: 'Deal' };
 
 function taskNodeFromRow(row: Row): TaskNode {
   const dueAt = row.due_at === null || row.due_at === undefined ? null : rowDate(row.due_at);
@@ -116,6 +119,7 @@ export async function listTasks(
   if (filter?.dueAfter) conditions.push({ sql: 't.due_at >= ?', params: [filter.dueAfter] });
   if (filter?.subjectId || filter?.subjectType) {
     if (!filter.subjectId || !filter.subjectType) throw BadUserInputError.field(['filter', filter.subjectId ? 'subjectType' : 'subjectId'], 'subjectType and subjectId go together', 'REQUIRED');
+    if (filter.subjectType === TaskSubjectType.DEAL) requireFeature(ctx, 'CRM.deals');
     conditions.push({ sql: 't.subject_type = ? and t.subject_id = ?', params: [filter.subjectType, fromGlobalId(SUBJECT_TYPENAME[filter.subjectType], filter.subjectId, ['filter', 'subjectId'])] });
   }
   const search = filter?.search?.trim();
@@ -159,6 +163,9 @@ async function subjectOf(
   const id = fromGlobalId(SUBJECT_TYPENAME[type], globalId, ['input', 'subjectId']);
   if (type === TaskSubjectType.CUSTOMER) {
     if (!(await em.findOne(Customer, { tenantId: ctx.tenantId, id }))) throw new NotFoundError('Customer');
+  } else if (type === TaskSubjectType.DEAL) {
+    requireFeature(ctx, 'CRM.deals');
+    if (!(await em.findOne(Deal, { tenantId: ctx.tenantId, id }))) throw new NotFoundError('Deal');
   } else if (!(await em.findOne(Contact, { tenantId: ctx.tenantId, id }))) {
     throw new NotFoundError('Contact');
   }

@@ -26,7 +26,7 @@ export class TaskNode {
   @Field(() => TaskSubjectType, { nullable: true })
   subjectType!: TaskSubjectType | null;
 
-  @Field(() => ID, { nullable: true, description: 'The id of the person or customer the task is about.' })
+  @Field(() => ID, { nullable: true, description: 'The id of the person, customer or deal the task is about.' })
   subjectId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Their name, to show without another query.' })
@@ -95,7 +95,7 @@ export class TaskFilter {
   @Field(() => TaskSubjectType, { nullable: true })
   subjectType?: TaskSubjectType;
 
-  @Field(() => ID, { nullable: true, description: 'With subjectType: only tasks about this person or customer.' })
+  @Field(() => ID, { nullable: true, description: 'With subjectType: only tasks about this person, customer or deal.' })
   subjectId?: string;
 
   @Field({ nullable: true, description: 'Matches the title or notes (case-insensitive).' })

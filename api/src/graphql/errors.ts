@@ -80,7 +80,27 @@ export type ProblemReason =
   | 'INVALID_IBAN'
   | 'INVALID_BIC'
   | 'INVALID_DATE_RANGE'
-  | 'TOO_MANY';
+  | 'TOO_MANY'
+  | 'UNKNOWN_FIELD'
+  | 'INVALID_OPTION'
+  | 'IN_USE'
+  | 'OUT_OF_RANGE'
+  | 'TOO_MANY_DECIMALS'
+  | 'CONTACT_NOT_OF_CUSTOMER'
+  | 'CUSTOMER_NOT_OF_DEAL'
+  | 'STAGE_NOT_IN_PIPELINE'
+  | 'ITEM_NOT_IN_STAGE'
+  | 'NO_STAGES'
+  | 'HAS_DEALS'
+  | 'DEAL_CLOSED'
+  | 'DEAL_NOT_CLOSED'
+  // Messages to a person: they have no address (or number) of that channel, the one given is not
+  // theirs, they refused that channel, the message answered is another person's, or it already has one.
+  | 'NO_ADDRESS'
+  | 'NOT_CONTACT_ADDRESS'
+  | 'NO_CONSENT'
+  | 'MESSAGE_NOT_OF_CONTACT'
+  | 'ALREADY_ATTACHED';
 
 export interface FieldProblem {
   /** Path of the offending field inside the mutation's input, e.g. ["input", "email"]. */

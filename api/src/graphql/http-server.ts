@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { GraphQLSchema } from 'graphql';
 import type { App } from '../platform/app.js';
 import { authenticate, bearerToken } from '../platform/auth/authenticate.js';
+import type { ModuleRoute } from '../platform/modules/module-manifest.js';
 import { RequestContext, type Authentication, type RequestMeta } from '../platform/context/request-context.js';
 import { AppError } from './errors.js';
 import { formatError } from './format-error.js';
@@ -46,6 +47,37 @@ function clientIp(req: IncomingMessage, trustProxy: boolean): string {
     if (first) return first;
   }
   return req.socket.remoteAddress ?? 'unknown';
+}
+
+interface MountedRoute {
+  route: ModuleRoute;
+  segments: string[];
+}
+
+/** The HTTP routes the modules' manifests declare (webhooks and the like). */
+function mountRoutes(app: App): MountedRoute[] {
+  return app.registry.manifests.flatMap((manifest) => (manifest.routes ?? []).map((route) => ({ route, segments: route.path.split('/').filter(Boolean) })));
+}
+
+/** The route a request is for, with its `:name` parameters decoded; null when none is. */
+function matchRoute(routes: MountedRoute[], method: string | undefined, pathname: string): { route: ModuleRoute; params: Record<string, string> } | null {
+  const parts = pathname.split('/').filter(Boolean);
+  for (const { route, segments } of routes) {
+    if (route.method !== method || segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = segments.every((segment, i) => {
+      const part = parts[i] ?? '';
+      if (!segment.startsWith(':')) return segment === part;
+      try {
+        params[segment.slice(1)] = decodeURIComponent(part);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (matches) return { route, params };
+  }
+  return null;
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
@@ -95,6 +127,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
   });
   await apollo.start();
   const fullSdl = printSdl(schema);
+  const routes = mountRoutes(app);
   let web: WebHandler | null = options.web === undefined ? builtWebApp() : options.web;
 
   async function authenticateRequest(req: IncomingMessage, meta: RequestMeta): Promise<Authentication | null> {
@@ -203,6 +236,7 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
     };
     res.setHeader('x-request-id', meta.requestId);
     let status = 404;
+    let routed: ReturnType<typeof matchRoute>;
     try {
       if (url.pathname === '/healthz') {
         send(res, 200, JSON.stringify({ status: 'ok' }));
@@ -213,6 +247,8 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
         status = await tenantSdl(req, res, meta);
       } else if (url.pathname === '/graphql') {
         status = await graphql(req, res, meta, url);
+      } else if ((routed = matchRoute(routes, req.method, url.pathname))) {
+        status = await routed.route.handle(app, req, res, routed.params);
       } else if (web && (req.method === 'GET' || req.method === 'HEAD')) {
         status = await serveWeb(web, req, res);
       } else {

@@ -12,7 +12,7 @@ export interface SortKey {
   /** A non-null SQL expression over alias `t`. */
   expr: string;
   /** PostgreSQL type to cast a cursor's key back to. */
-  cast: 'text' | 'timestamptz';
+  cast: 'text' | 'timestamptz' | 'date' | 'numeric';
 }
 
 /** What a cursor key of each type looks like (PostgreSQL's text form of the sort expression). */
@@ -21,6 +21,9 @@ const KEY_PATTERN: Record<SortKey['cast'], RegExp> = {
   text: /^[^\u0000]{0,2000}$/,
   // Sessions run in UTC (orm.config.ts), so keys always end in +00.
   timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+  date: /^(\d{4}-\d{2}-\d{2}|-?infinity)$/,
+  // NaN: the sentinel that sorts an empty number last.
+  numeric: /^(-?\d{1,30}(\.\d{1,30})?|NaN)$/,
 };
 
 function orderName(q: { sort: SortKey; direction: OrderDirection }): string {

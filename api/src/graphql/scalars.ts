@@ -2,7 +2,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { Decimal } from 'decimal.js';
 import { GraphQLCurrency, GraphQLDateTime, GraphQLEmailAddress } from 'graphql-scalars';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 
 /** Years PostgreSQL's timestamptz and every client's date handling agree on. */
 function storableDate(value: Date): Date {
@@ -114,4 +114,13 @@ export class Money {
 
   @Field(() => CurrencyScalar)
   currency!: string;
+}
+
+@InputType({ description: 'An amount of money; without a currency, the company\'s default currency.' })
+export class MoneyInput {
+  @Field(() => DecimalScalar)
+  amount!: Decimal;
+
+  @Field(() => CurrencyScalar, { nullable: true })
+  currency?: string | null;
 }

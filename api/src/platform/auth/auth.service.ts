@@ -70,7 +70,7 @@ interface InitialSettings {
   timeZone?: string;
 }
 
-/** Inserts the tenant, its settings, modules and the owner's membership; the caller's transaction holds them. */
+/** Inserts the tenant, its settings, modules, the owner's membership and each module's starting rows; the caller's transaction holds them. */
 async function provisionTenant(app: App, em: EntityManager, tenantId: string, companyName: string, userId: string, modules: Set<ModuleKey>, settings: InitialSettings = {}): Promise<void> {
   em.persist(em.create(Tenant, { id: tenantId, name: companyName }));
   await em.flush();
@@ -84,6 +84,7 @@ async function provisionTenant(app: App, em: EntityManager, tenantId: string, co
   for (const { option } of app.registry.featureOptions) {
     em.persist(em.create(TenantFeatureOption, { tenantId, key: option.key, enabled: option.defaultEnabled }));
   }
+  for (const manifest of app.registry.manifests) await manifest.provision?.(em, tenantId);
 }
 
 function chooseModules(app: App, requested: ModuleKey[] | null | undefined): Set<ModuleKey> {

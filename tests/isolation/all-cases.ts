@@ -1,0 +1,5 @@
+import { dealCases } from './deal-cases.js';
+import { isolationCases, type IsolationCase } from './isolation-cases.js';
+
+/** Every isolation case: the platform's and the CRM's core rows, then each feature's own file. */
+export const allIsolationCases: IsolationCase[] = [...isolationCases, ...dealCases];
