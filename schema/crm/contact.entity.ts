@@ -14,6 +14,7 @@ import { Customer } from './customer.entity.js';
 @Index({ name: 'crm_contacts_created_idx', properties: ['tenantId', 'createdAt', 'id'] })
 @Index({ name: 'crm_contacts_updated_idx', properties: ['tenantId', 'updatedAt', 'id'] })
 @Index({ name: 'crm_contacts_email_idx', properties: ['tenantId', 'email'] })
+@Index({ name: 'crm_contacts_owner_idx', properties: ['tenantId', 'ownerId'] })
 @Index({
   name: 'crm_contacts_name_idx',
   expression: `create index "crm_contacts_name_idx" on "crm_contacts" ("tenant_id", lower(first_name || ' ' || coalesce(last_name, '')), "id")`,
@@ -44,6 +45,10 @@ export class Contact extends TenantOwnedEntity {
 
   @Property({ type: 'text', nullable: true })
   phone?: string | null;
+
+  /** The member responsible for the person (their customer's owner answers for them too). */
+  @Property({ type: 'uuid', nullable: true })
+  ownerId?: string | null;
 
   /** From the tenant's directory of positions. */
   @Property({ type: 'uuid', nullable: true })

@@ -25,6 +25,13 @@ export class TenantSettings {
   @Property({ type: 'text' })
   inboundEmailToken: Opt<string> = newInboundEmailToken();
 
+  /**
+   * Roles limited to their own records in the CRM: they see the customers, people and deals they
+   * own (row-level security, see the own-records policies), and the history of those.
+   */
+  @Property({ type: 'text[]' })
+  ownRecordsRoles: Opt<string[]> = [];
+
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

@@ -5,6 +5,8 @@ import { contactPointsLoader } from './contact-point.service.js';
 import { consentHistory, createContact, deleteContact, getContact, listContacts, setContactConsent, toContactNode, updateContact } from './contact.service.js';
 import { customerLoader } from './customer.service.js';
 import { CustomerNode } from './customer.types.js';
+import { memberLoader } from '../platform/users/member-ref.js';
+import { UserNode } from '../platform/users/user.types.js';
 import { positionLoader } from './position.service.js';
 import { PositionNode } from './position.types.js';
 import {
@@ -80,6 +82,12 @@ export class ContactResolver {
   @FieldResolver(() => CustomerNode, { nullable: true, description: 'The customer the person belongs to (their employer, or themselves as a private customer).' })
   customer(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<CustomerNode | null> | null {
     return contact.customerUuid ? customerLoader(ctx).load(contact.customerUuid) : null;
+  }
+
+  @Authorized('CRM:read')
+  @FieldResolver(() => UserNode, { nullable: true, description: 'The member responsible; null when nobody (or a former member) is.' })
+  owner(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<UserNode | null> | null {
+    return contact.ownerUuid ? memberLoader(ctx).load(contact.ownerUuid) : null;
   }
 
   @Authorized('CRM:read')

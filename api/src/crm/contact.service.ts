@@ -11,6 +11,7 @@ import { addressFromRow, checkAddress, toAddressNode } from '../platform/address
 import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
+import { ownerFromInput } from '../platform/users/member-ref.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import { contactPointsOf, replaceContactPoints, resolveContactPoints } from './contact-point.service.js';
 import { positionId } from './position.service.js';
@@ -38,6 +39,7 @@ export function toContactNode(contact: Contact): ContactNode {
     uuid: contact.id,
     customerUuid: contact.customer?.id ?? null,
     positionUuid: contact.positionId ?? null,
+    ownerUuid: contact.ownerId ?? null,
     firstName: contact.firstName,
     lastName: contact.lastName ?? null,
     fullName: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
@@ -61,6 +63,7 @@ function contactNodeFromRow(row: Row): ContactNode {
     uuid: String(row.id),
     customerUuid: rowText(row.customer_id),
     positionUuid: rowText(row.position_id),
+    ownerUuid: rowText(row.owner_id),
     firstName,
     lastName,
     fullName: lastName ? `${firstName} ${lastName}` : firstName,
@@ -220,6 +223,7 @@ export async function createContact(ctx: ServiceContext, input: CreateContactInp
     firstName: checkText(input.firstName, ['input', 'firstName'], 200),
     lastName: checkOptionalText(input.lastName, ['input', 'lastName'], 200),
     positionId: input.positionId ? await positionId(ctx, input.positionId, ['input', 'positionId']) : null,
+    ownerId: (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? (input.ownerId === null ? null : (ctx.principal?.userId ?? null)),
     customer: input.customerId ? ref(await customerRef(ctx, input.customerId)) : null,
     address: checkAddress(input.address ?? null, ['input', 'address']),
     tags: checkTags(input.tags, ['input', 'tags']),
@@ -247,6 +251,7 @@ export async function updateContact(ctx: ServiceContext, input: UpdateContactInp
     await replaceContactPoints(ctx, em, contact, resolveContactPoints(input, await contactPointsOf(ctx, contact.id)));
   }
   if (input.positionId !== undefined) contact.positionId = input.positionId ? await positionId(ctx, input.positionId, ['input', 'positionId']) : null;
+  if (input.ownerId !== undefined) contact.ownerId = (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? null;
   if (input.customerId !== undefined) contact.customer = input.customerId ? ref(await customerRef(ctx, input.customerId)) : null;
   if (input.address !== undefined) contact.address = checkAddress(input.address, ['input', 'address']);
   if (input.tags !== undefined) contact.tags = checkTags(input.tags, ['input', 'tags']);

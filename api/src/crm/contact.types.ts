@@ -76,6 +76,7 @@ export class ContactNode {
   uuid!: string;
   customerUuid!: string | null;
   positionUuid!: string | null;
+  ownerUuid!: string | null;
 
   @Field()
   firstName!: string;
@@ -212,6 +213,9 @@ export class CreateContactInput {
   @Field(() => ID, { nullable: true, description: 'From the positions directory.' })
   positionId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The member responsible; the creating member when omitted on create, nobody when null.' })
+  ownerId?: string | null;
+
   @Field(() => ID, { nullable: true })
   customerId?: string | null;
 
@@ -259,6 +263,9 @@ export class UpdateContactInput {
 
   @Field(() => ID, { nullable: true, description: 'From the positions directory.' })
   positionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The member responsible; the creating member when omitted on create, nobody when null.' })
+  ownerId?: string | null;
 
   @Field(() => ID, { nullable: true })
   customerId?: string | null;

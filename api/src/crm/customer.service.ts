@@ -8,7 +8,7 @@ import { addressFromRow, checkAddress } from '../platform/address/address.servic
 import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
-import { memberId } from '../platform/users/member-ref.js';
+import { ownerFromInput } from '../platform/users/member-ref.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
 import { SegmentEntity } from '../../../schema/crm/segment.entity.js';
@@ -204,8 +204,7 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
   });
   if (input.lifecycleStage) customer.lifecycleStage = input.lifecycleStage;
   // The member who adds a customer looks after it unless they say otherwise.
-  if (input.ownerId === undefined) customer.ownerId = ctx.principal?.userId ?? null;
-  else customer.ownerId = input.ownerId === null ? null : await memberId(ctx, input.ownerId, ['input', 'ownerId']);
+  customer.ownerId = (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? (input.ownerId === null ? null : (ctx.principal?.userId ?? null));
   await applySource(ctx, customer, input.source ?? null);
   customer.customFields = await customValuesFor(ctx, CustomFieldEntity.CUSTOMER, {}, input.customFields, true);
   em.persist(customer);
@@ -230,7 +229,7 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
   if (input.domain !== undefined) customer.domain = cleanDomain(input.domain, ['input', 'domain']);
   if (input.email !== undefined) customer.email = input.email?.toLowerCase() ?? null;
   if (input.phone !== undefined) customer.phone = input.phone;
-  if (input.ownerId !== undefined) customer.ownerId = input.ownerId === null ? null : await memberId(ctx, input.ownerId, ['input', 'ownerId']);
+  if (input.ownerId !== undefined) customer.ownerId = (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? null;
   if (input.address !== undefined) customer.address = checkAddress(input.address, ['input', 'address']);
   if (input.source !== undefined) await applySource(ctx, customer, input.source);
   if (input.tags !== undefined) customer.tags = checkTags(input.tags, ['input', 'tags']);

@@ -18,7 +18,7 @@ import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
 import { checkCurrency } from '../platform/tenants/settings-values.js';
-import { memberId } from '../platform/users/member-ref.js';
+import { ownerFromInput } from '../platform/users/member-ref.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import { contactsByIds } from './contact.service.js';
 import type { ContactNode } from './contact.types.js';
@@ -493,7 +493,7 @@ export async function createDeal(ctx: ServiceContext, input: CreateDealInput): P
   const stage = await placeOfNewDeal(ctx, input);
   const money = input.amount ? await checkMoney(ctx, input.amount, ['input', 'amount']) : null;
   // A person who adds a deal looks after it unless they say otherwise; an API key is nobody.
-  const ownerId = input.ownerId === undefined ? (ctx.principal?.userId ?? null) : input.ownerId === null ? null : await memberId(ctx, input.ownerId, ['input', 'ownerId']);
+  const ownerId = (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? (input.ownerId === null ? null : (ctx.principal?.userId ?? null));
   // Attribution: what brought the customer brought the deal, unless the caller knows better.
   const source =
     input.source === undefined
@@ -551,7 +551,7 @@ export async function updateDeal(ctx: ServiceContext, input: UpdateDealInput): P
     deal.currency = money?.currency ?? null;
   }
   if (input.expectedCloseDate !== undefined) deal.expectedCloseDate = input.expectedCloseDate;
-  if (input.ownerId !== undefined) deal.ownerId = input.ownerId === null ? null : await memberId(ctx, input.ownerId, ['input', 'ownerId']);
+  if (input.ownerId !== undefined) deal.ownerId = (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? null;
   if (input.source !== undefined) Object.assign(deal, checkSource(input.source));
   if (input.probability !== undefined) deal.probability = checkProbability(input.probability, ['input', 'probability']);
   deal.lastActivityAt = new Date();

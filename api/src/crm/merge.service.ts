@@ -109,6 +109,7 @@ export async function mergeContacts(ctx: ServiceContext, input: MergeContactsInp
   for (const source of sources) {
     target.lastName ??= source.lastName;
     target.positionId ??= source.positionId;
+    target.ownerId ??= source.ownerId;
     if (!target.customer && source.customer) target.customer = source.customer;
     if (!target.address.country && source.address.country) target.address = source.address;
   }

@@ -84,6 +84,7 @@ export type ProblemReason =
   | 'UNKNOWN_FIELD'
   | 'INVALID_OPTION'
   | 'IN_USE'
+  | 'OWN_RECORDS_ONLY'
   | 'OUT_OF_RANGE'
   | 'TOO_MANY_DECIMALS'
   | 'CONTACT_NOT_OF_CUSTOMER'
@@ -100,7 +101,19 @@ export type ProblemReason =
   | 'NOT_CONTACT_ADDRESS'
   | 'NO_CONSENT'
   | 'MESSAGE_NOT_OF_CONTACT'
-  | 'ALREADY_ATTACHED';
+  | 'ALREADY_ATTACHED'
+  // CSV imports: the upload is not CSV or too large; a mapping names a column the file does not
+  // have, or one column or field twice; a run is under way, or the file was imported already; a
+  // cell is not a number, a date, or yes/no.
+  | 'INVALID_CSV'
+  | 'TOO_LARGE'
+  | 'UNKNOWN_COLUMN'
+  | 'MAPPED_TWICE'
+  | 'IMPORT_RUNNING'
+  | 'ALREADY_IMPORTED'
+  | 'INVALID_NUMBER'
+  | 'INVALID_DATE'
+  | 'INVALID_BOOLEAN';
 
 export interface FieldProblem {
   /** Path of the offending field inside the mutation's input, e.g. ["input", "email"]. */

@@ -65,11 +65,13 @@ interface SessionAuthRow {
   role: Role | null;
   modules: [string, boolean][];
   options: [string, boolean][];
+  own_records_only: boolean;
 }
 
 /**
  * One round trip (the migration's `kontor_authenticate_session`) finds the session, sets the
- * transaction's tenant and user from it, and reads the role and the module switches. The request then
+ * transaction's tenant and user from it (and the own-records limit of the member's role, which
+ * row-level security applies), and reads the role and the module switches. The request then
  * goes on in the same transaction.
  */
 async function authenticateSession(app: App, token: string): Promise<Authentication> {
@@ -93,6 +95,7 @@ async function authenticateSession(app: App, token: string): Promise<Authenticat
         apiKeyId: null,
         role: session.role,
         permissions: permissionsOfRole(session.role),
+        ownRecordsOnly: session.own_records_only,
       },
       modules: tenantModules(app, session),
       scope,

@@ -12,6 +12,8 @@ export interface Principal {
   apiKeyId: string | null;
   role: Role | null;
   permissions: ReadonlySet<Permission>;
+  /** The company limits this member's role to their own CRM records (absent: not limited). */
+  ownRecordsOnly?: boolean;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { TenantSettings } from '../../../../schema/platform/tenant-settings.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../app.js';
-import { ForbiddenError } from '../../graphql/errors.js';
+import { Role } from '../../../../schema/platform/membership.entity.js';
+import { BadUserInputError, ForbiddenError } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { checkText } from '../auth/auth.service.js';
 import type { RequestContext } from '../context/request-context.js';
@@ -20,8 +21,20 @@ export async function loadTenantNode(app: App, em: EntityManager, tenantId: stri
     id: toGlobalId('Tenant', tenantId),
     name: rows[0]?.name ?? '',
     modules: describeModules(app.registry, modules),
-    settings: { currency: settings.currency, timeZone: settings.timeZone, locale: settings.locale },
+    settings: { currency: settings.currency, timeZone: settings.timeZone, locale: settings.locale, ownRecordsOnlyRoles: settings.ownRecordsRoles.filter(isRole) },
   };
+}
+
+function isRole(value: string): value is Role {
+  return (Object.values(Role) as string[]).includes(value);
+}
+
+/** Those who run the company see all of it: only the other roles can be limited to their own records. */
+function checkLimitedRoles(roles: Role[]): Role[] {
+  roles.forEach((role, i) => {
+    if (role === Role.OWNER || role === Role.ADMIN) throw BadUserInputError.field(['input', 'ownRecordsOnlyRoles', String(i)], 'owners and admins always see the whole company', 'INVALID');
+  });
+  return [...new Set(roles)];
 }
 
 export async function currentTenant(ctx: RequestContext): Promise<TenantNode> {
@@ -35,6 +48,7 @@ export async function updateTenantSettings(ctx: RequestContext, input: UpdateTen
   if (input.currency !== undefined) settings.currency = checkCurrency(input.currency, ['input', 'currency']);
   if (input.timeZone !== undefined) settings.timeZone = checkTimeZone(input.timeZone, ['input', 'timeZone']);
   if (input.locale !== undefined) settings.locale = checkLocale(input.locale, ['input', 'locale']);
+  if (input.ownRecordsOnlyRoles !== undefined && input.ownRecordsOnlyRoles !== null) settings.ownRecordsRoles = checkLimitedRoles(input.ownRecordsOnlyRoles);
   await em.flush();
   if (input.name !== undefined) {
     const name = checkText(input.name, ['input', 'name'], 200);

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { CurrencyScalar } from '../../graphql/scalars.js';
+import { Role } from '../../../../schema/platform/membership.entity.js';
 import { ModuleState } from '../modules/module.types.js';
 
 @ObjectType()
@@ -12,6 +13,9 @@ export class TenantSettingsNode {
 
   @Field({ description: 'Default language of the company (BCP 47).' })
   locale!: string;
+
+  @Field(() => [Role], { description: 'Roles that see only their own customers, people and deals in the CRM (and their history).' })
+  ownRecordsOnlyRoles!: Role[];
 }
 
 @ObjectType('Tenant', { description: 'A company using Kontor.' })
@@ -42,4 +46,7 @@ export class UpdateTenantSettingsInput {
 
   @Field({ nullable: true })
   locale?: string;
+
+  @Field(() => [Role], { nullable: true, description: 'Replaces the list. Owners and admins always see everything. Takes effect on each member\'s next request.' })
+  ownRecordsOnlyRoles?: Role[];
 }
