@@ -7,6 +7,9 @@ import { Migration20261123044500 } from './Migration20261123044500.js';
 import { Migration20261123050126 } from './Migration20261123050126.js';
 import { Migration20261123050409 } from './Migration20261123050409.js';
 import { Migration20261123051046 } from './Migration20261123051046.js';
+import { Migration20261123053000 } from './Migration20261123053000.js';
+import { Migration20261123053100 } from './Migration20261123053100.js';
+import { Migration20261123053122 } from './Migration20261123053122.js';
 
 /** Every migration, in order. Listed statically so both the compiled app and the tests can run them. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +21,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123050126', class: Migration20261123050126 },
   { name: 'Migration20261123050409', class: Migration20261123050409 },
   { name: 'Migration20261123051046', class: Migration20261123051046 },
+  { name: 'Migration20261123053000', class: Migration20261123053000 },
+  { name: 'Migration20261123053100', class: Migration20261123053100 },
+  { name: 'Migration20261123053122', class: Migration20261123053122 },
 ];

@@ -34,6 +34,7 @@ export enum DealStatus {
   expression: `create index "crm_deals_contact_idx" on "crm_deals" ("tenant_id", "contact_id") where contact_id is not null`,
 })
 @Index({ name: 'crm_deals_owner_idx', properties: ['tenantId', 'ownerId'] })
+@Index({ name: 'crm_deals_custom_fields_idx', expression: `create index "crm_deals_custom_fields_idx" on "crm_deals" using gin ("custom_fields" jsonb_path_ops)` })
 export class Deal extends TenantOwnedEntity {
   @Property({ type: 'text' })
   title!: string;
@@ -104,4 +105,12 @@ export class Deal extends TenantOwnedEntity {
   /** The last stage change, interaction logged with it, checklist item done or edit. */
   @Property({ type: 'timestamptz' })
   lastActivityAt: Opt<Date> = new Date();
+
+  /** The marketing event that brought the deal, if one did. */
+  @Property({ type: 'uuid', nullable: true })
+  sourceEventId?: string | null;
+
+  /** Values of the tenant's deal fields, by field key (see custom-field.entity.ts). */
+  @Property({ type: 'jsonb' })
+  customFields: Opt<Record<string, unknown>> = {};
 }

@@ -30,6 +30,8 @@ const TENANT_TABLES = [
   'crm_pipeline_stages',
   'crm_deals',
   'crm_deal_stage_changes',
+  'crm_marketing_events',
+  'crm_event_attendances',
   'crm_tasks',
   'crm_interactions',
   'notifications',
@@ -50,6 +52,7 @@ interface TenantRows {
   customField: string;
   segment: string;
   deal: string;
+  event: string;
   apiKey: string;
   invitation: string;
   task: string;
@@ -105,8 +108,10 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     'createContact',
     'id',
   );
+  const event = str(ok(await kontor.gql(`mutation($input: CreateMarketingEventInput!) { createMarketingEvent(input: $input) { id } }`, { input: { name: `${tag} fair`, kind: 'EXHIBITION', startsOn: '2026-03-01' } }, token)), 'createMarketingEvent', 'id');
   // In the company's default pipeline: a deal, its first stage change, and that pipeline's rows.
   const deal = str(ok(await kontor.gql(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { title: `${tag} deal`, customerId: customer } }, token)), 'createDeal', 'id');
+  ok(await kontor.gql(`mutation($input: AddEventAttendeesInput!) { addEventAttendees(input: $input) { registered } }`, { input: { eventId: event, contactIds: [contact] } }, token));
   const apiKey = str(
     ok(await kontor.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }`, { input: { name: `${tag} key`, modules: ['CRM'], access: 'READ' } }, token)),
     'createApiKey',
@@ -144,6 +149,7 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     customField: uuidOf(customField, 'CustomField'),
     segment: uuidOf(segment, 'Segment'),
     deal: uuidOf(deal, 'Deal'),
+    event: uuidOf(event, 'MarketingEvent'),
     apiKey: uuidOf(apiKey, 'ApiKey'),
     invitation: uuidOf(invitation, 'Invitation'),
     task: uuidOf(task, 'Task'),
@@ -246,13 +252,20 @@ function insertRow(table: TenantTable, tenantId: string, userId: string): { sql:
       };
     case 'crm_deals':
       return {
-        sql: `insert into crm_deals (tenant_id, id, created_at, updated_at, title, customer_id, pipeline_id, stage_id, position, stage_entered_at, last_activity_at)
-              values ($1, gen_random_uuid(), now(), now(), 'Intruder', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 0, now(), now())`,
+        sql: `insert into crm_deals (tenant_id, id, created_at, updated_at, title, customer_id, pipeline_id, stage_id, position, stage_entered_at, last_activity_at, custom_fields)
+              values ($1, gen_random_uuid(), now(), now(), 'Intruder', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 0, now(), now(), '{}')`,
         params: [tenantId],
       };
     case 'crm_deal_stage_changes':
       return {
         sql: `insert into crm_deal_stage_changes (tenant_id, id, created_at, updated_at, deal_id, kind, to_stage_name, status_after, changed_at) values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), 'CREATED', 'Intruder', 'OPEN', now())`,
+        params: [tenantId],
+      };
+    case 'crm_marketing_events':
+      return { sql: `insert into crm_marketing_events (tenant_id, id, created_at, updated_at, name, kind, starts_on) values ($1, gen_random_uuid(), now(), now(), 'Intruder', 'OTHER', current_date)`, params: [tenantId] };
+    case 'crm_event_attendances':
+      return {
+        sql: `insert into crm_event_attendances (tenant_id, id, created_at, updated_at, event_id, contact_id) values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), gen_random_uuid())`,
         params: [tenantId],
       };
     case 'crm_segments':
@@ -362,6 +375,11 @@ describe('the schema', () => {
       // Writes are governed by a policy keyed on the tenant.
       expect(own.filter((p) => p.cmd === 'ALL').length, `${table} has a policy for all commands`).toBeGreaterThan(0);
       for (const policy of own) {
+        // A restrictive policy only narrows what the tenant policy allows (roles limited to their own records).
+        if (policy.permissive === 'RESTRICTIVE') {
+          expect(policy.cmd, `${table} restrictive policy`).toBe('SELECT');
+          continue;
+        }
         if (policy.cmd === 'SELECT') {
           // A read-only policy may open a user's own rows (memberships), never anything unconditional.
           expect(`${policy.qual ?? ''}`, `${table} SELECT USING`).toMatch(new RegExp(`${escape(TENANT)}|${escape(USER)}`));
@@ -452,6 +470,8 @@ describe("inside tenant B's transaction", () => {
       ['crm_segments', 'id', a.segment, b.segment],
       ['crm_deals', 'id', a.deal, b.deal],
       ['crm_deal_stage_changes', 'deal_id', a.deal, b.deal],
+      ['crm_marketing_events', 'id', a.event, b.event],
+      ['crm_event_attendances', 'event_id', a.event, b.event],
       ['crm_contact_points', 'contact_id', a.contact, b.contact],
       ['crm_consent_events', 'contact_id', a.contact, b.contact],
       ['api_keys', 'id', a.apiKey, b.apiKey],

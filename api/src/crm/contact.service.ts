@@ -301,3 +301,13 @@ export async function contactsByIds(ctx: ServiceContext, ids: readonly string[])
   const rows = await (await ctx.em()).execute<Row[]>(`select * from crm_contacts t where t.tenant_id = ? and t.id in (${placeholders(ids.length)})`, [ctx.tenantId, ...ids]);
   return new Map(rows.map((row) => [String(row.id), contactNodeFromRow(row)]));
 }
+
+/** Batches every person a response points at (a deal's, an attendance's) into one query. */
+export function contactLoader(ctx: RequestContext): DataLoader<string, ContactNode | null> {
+  return ctx.loader('crm.contact', () =>
+    new DataLoader<string, ContactNode | null>(async (ids) => {
+      const byId = await contactsByIds(ctx, ids);
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  );
+}

@@ -4,9 +4,12 @@ import { ContactPoint } from '../../../schema/crm/contact-point.entity.js';
 import { Counterparty } from '../../../schema/crm/counterparty.entity.js';
 import { CustomField } from '../../../schema/crm/custom-field.entity.js';
 import { Customer } from '../../../schema/crm/customer.entity.js';
+import { EventAttendance } from '../../../schema/crm/event-attendance.entity.js';
+import { MarketingEvent } from '../../../schema/crm/marketing-event.entity.js';
 import { DealChecklistMark } from '../../../schema/crm/deal-checklist-mark.entity.js';
 import { DealStageChange } from '../../../schema/crm/deal-stage-change.entity.js';
 import { Deal } from '../../../schema/crm/deal.entity.js';
+import { Import } from '../../../schema/crm/import.entity.js';
 import { Interaction } from '../../../schema/crm/interaction.entity.js';
 import { Message } from '../../../schema/crm/message.entity.js';
 import { PipelineStage } from '../../../schema/crm/pipeline-stage.entity.js';
@@ -18,16 +21,20 @@ import { Task } from '../../../schema/crm/task.entity.js';
 import type { ModuleManifest } from '../platform/modules/module-manifest.js';
 import { ContactResolver } from './contact.resolver.js';
 import { CounterpartyResolver, CustomerCounterpartiesResolver } from './counterparty.resolver.js';
-import { ContactCustomFieldsResolver, CustomerCustomFieldsResolver, CustomFieldResolver } from './custom-field.resolver.js';
+import { ContactCustomFieldsResolver, CustomerCustomFieldsResolver, CustomFieldResolver, DealCustomFieldsResolver } from './custom-field.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { DealBoardResolver } from './deal-board.resolver.js';
 import { CustomerDealsResolver, DealResolver } from './deal.resolver.js';
 import { inboundEmailRoute } from './inbound-email.route.js';
+import { IMPORT_QUEUE } from './import-runner.service.js';
+import { ImportResolver } from './import.resolver.js';
+import { importRoutes } from './import.routes.js';
 import { InteractionResolver } from './interaction.resolver.js';
 import { InteractionMessageResolver, MessageResolver } from './message.resolver.js';
 import { SMS_QUEUE } from './message.service.js';
 import { PipelineResolver, PipelineStageResolver } from './pipeline.resolver.js';
 import { provisionDefaultPipeline } from './pipeline.service.js';
+import { ContactEventsResolver, CustomerEventsResolver, EventAttendanceResolver, MarketingEventResolver } from './marketing-event.resolver.js';
 import { MergeResolver } from './merge.resolver.js';
 import { PositionResolver } from './position.resolver.js';
 import { ReportResolver } from './report.resolver.js';
@@ -50,12 +57,13 @@ export const crmManifest: ModuleManifest = {
   ],
   resolvers: [CustomerResolver, ContactResolver, PositionResolver, CounterpartyResolver, CustomerCounterpartiesResolver, TaskResolver, InteractionResolver,
     PipelineResolver, PipelineStageResolver, DealResolver, CustomerDealsResolver, DealBoardResolver,
-    CustomFieldResolver, CustomerCustomFieldsResolver, ContactCustomFieldsResolver, SegmentResolver, MergeResolver, ReportResolver,
-    MessageResolver, InteractionMessageResolver],
+    CustomFieldResolver, CustomerCustomFieldsResolver, ContactCustomFieldsResolver, DealCustomFieldsResolver, SegmentResolver, MergeResolver, ReportResolver,
+    MarketingEventResolver, EventAttendanceResolver, ContactEventsResolver, CustomerEventsResolver,
+    MessageResolver, InteractionMessageResolver, ImportResolver],
   entities: [Customer, Contact, ContactPoint, ConsentEvent, Position, Counterparty, Task, Interaction,
     Pipeline, PipelineStage, StageChecklistItem, Deal, DealChecklistMark, DealStageChange, CustomField, Segment,
-    Message],
-  queues: [REMINDER_QUEUE, SMS_QUEUE],
-  routes: [inboundEmailRoute],
+    Message, Import, MarketingEvent, EventAttendance],
+  queues: [REMINDER_QUEUE, SMS_QUEUE, IMPORT_QUEUE],
+  routes: [inboundEmailRoute, ...importRoutes],
   provision: provisionDefaultPipeline,
 };

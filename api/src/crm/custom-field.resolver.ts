@@ -6,6 +6,7 @@ import { ContactNode } from './contact.types.js';
 import { createCustomField, customFieldDefinitions, customValueNodes, deleteCustomField, listCustomFields, updateCustomField } from './custom-field.service.js';
 import { CreateCustomFieldInput, CustomFieldNode, CustomFieldValueNode, DeleteCustomFieldInput, UpdateCustomFieldInput } from './custom-field.types.js';
 import { CustomerNode } from './customer.types.js';
+import { DealNode } from './deal.types.js';
 
 @Resolver(() => CustomFieldNode)
 @InModule('CRM')
@@ -57,5 +58,16 @@ export class ContactCustomFieldsResolver {
   @FieldResolver(() => [CustomFieldValueNode], { description: 'Values of the company\'s contact fields, in the fields\' order; empty ones are left out.' })
   async customFields(@Ctx() ctx: RequestContext, @Root() contact: ContactNode): Promise<CustomFieldValueNode[]> {
     return customValueNodes(await customFieldDefinitions(ctx, CustomFieldEntity.CONTACT), contact.customValues);
+  }
+}
+
+@Resolver(() => DealNode)
+@InModule('CRM')
+@InFeature('CRM.customFields')
+export class DealCustomFieldsResolver {
+  @Authorized('CRM:read')
+  @FieldResolver(() => [CustomFieldValueNode], { description: 'Values of the company\'s deal fields, in the fields\' order; empty ones are left out.' })
+  async customFields(@Ctx() ctx: RequestContext, @Root() deal: DealNode): Promise<CustomFieldValueNode[]> {
+    return customValueNodes(await customFieldDefinitions(ctx, CustomFieldEntity.DEAL), deal.customValues);
   }
 }

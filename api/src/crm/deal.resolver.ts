@@ -1,3 +1,4 @@
+import { contactLoader } from './contact.service.js';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DealStatus } from '../../../schema/crm/deal.entity.js';
 import { NotFoundError } from '../graphql/errors.js';
@@ -13,7 +14,6 @@ import {
   createDeal,
   customerDealsLoader,
   dealChecklist,
-  dealContactLoader,
   dealHistoryLoader,
   deleteDeal,
   getDeal,
@@ -135,7 +135,7 @@ export class DealResolver {
   @Authorized('CRM:read')
   @FieldResolver(() => ContactNode, { nullable: true, description: 'The person at the customer the deal is with.' })
   contact(@Ctx() ctx: RequestContext, @Root() deal: DealNode): Promise<ContactNode | null> | null {
-    return deal.contactUuid ? dealContactLoader(ctx).load(deal.contactUuid) : null;
+    return deal.contactUuid ? contactLoader(ctx).load(deal.contactUuid) : null;
   }
 
   @Authorized('CRM:read')

@@ -1,3 +1,7 @@
+import { eventIdFromInput, recentEventOf } from './marketing-event.service.js';
+import { requireFeature } from '../platform/modules/feature-switch.js';
+import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
+import { customFieldConditions, customFieldSort, customValuesFor, customValuesOf } from './custom-field.service.js';
 import { LockMode } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Decimal } from 'decimal.js';
@@ -20,7 +24,6 @@ import type { ServiceContext } from '../platform/context/service-context.js';
 import { checkCurrency } from '../platform/tenants/settings-values.js';
 import { ownerFromInput } from '../platform/users/member-ref.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
-import { contactsByIds } from './contact.service.js';
 import type { ContactNode } from './contact.types.js';
 import {
   DealOrderField,
@@ -74,11 +77,13 @@ const ROTTING = (stage: string): string =>
 const EXTRA_COLUMNS = `t.expected_close_date::text as expected_close_text, t.amount::text as amount_text,
   ds.id as s_id, ds.pipeline_id as s_pipeline_id, ds.name as s_name, ds.position as s_position, ds.probability as s_probability, ds.rotting_days as s_rotting_days,
   dp.id as p_id, dp.name as p_name, dp.position as p_position,
+  ev.name as event_name, ev.starts_on::text as event_starts,
   ${USER_COLUMNS},
   ${ROTTING('ds')} as is_rotting,
   greatest(0, floor(extract(epoch from now() - ${IDLE_SINCE}) / 86400))::int as idle_days`;
 const JOINS = `join crm_pipeline_stages ds on ds.tenant_id = t.tenant_id and ds.id = t.stage_id
   join crm_pipelines dp on dp.tenant_id = t.tenant_id and dp.id = t.pipeline_id
+  left join crm_marketing_events ev on ev.tenant_id = t.tenant_id and ev.id = t.source_event_id
   left join memberships om on om.tenant_id = t.tenant_id and om.user_id = t.owner_id
   left join users u on u.id = om.user_id`;
 
@@ -86,6 +91,12 @@ function effectiveProbability(status: DealStatus, own: number | null, stage: num
   if (status === DealStatus.WON) return 100;
   if (status === DealStatus.LOST) return 0;
   return own ?? stage;
+}
+
+function eventRef(row: Row): DealNode['source']['event'] {
+  const id = rowText(row.source_event_id);
+  const name = rowText(row.event_name);
+  return id && name !== null ? { id: toGlobalId('MarketingEvent', id), name, startsOn: String(row.event_starts) } : null;
 }
 
 function dealNodeFromRow(row: Row): DealNode {
@@ -98,6 +109,7 @@ function dealNodeFromRow(row: Row): DealNode {
   return {
     id: toGlobalId('Deal', id),
     uuid: id,
+    customValues: customValuesOf(row.custom_fields),
     customerUuid: String(row.customer_id),
     contactUuid: rowText(row.contact_id),
     title: String(row.title),
@@ -112,6 +124,7 @@ function dealNodeFromRow(row: Row): DealNode {
       utmSource: rowText(row.utm_source),
       utmMedium: rowText(row.utm_medium),
       utmCampaign: rowText(row.utm_campaign),
+      event: eventRef(row),
     },
     status,
     closeReason: rowText(row.close_reason),
@@ -148,15 +161,21 @@ export async function getDeal(ctx: ServiceContext, globalId: string, path: strin
 }
 
 /** The query shape shared by the list, a customer's deals and the board (see deal-board.service.ts). */
-export function dealQuery(ctx: ServiceContext, conditions: SqlCondition[], args: { first?: number | null; after?: string | null; orderBy?: DealOrder | null }): KeysetQuery<DealNode> {
+export function dealQuery(
+  ctx: ServiceContext,
+  conditions: SqlCondition[],
+  args: { first?: number | null; after?: string | null; orderBy?: DealOrder | null },
+  sort?: SortKey,
+): KeysetQuery<DealNode> {
   const direction = args.orderBy?.direction ?? OrderDirection.DESC;
+  const field = args.orderBy?.field ?? DealOrderField.CREATED_AT;
   return {
     table: 'crm_deals',
     extraColumns: EXTRA_COLUMNS,
     joins: JOINS,
     tenantId: ctx.tenantId,
     conditions,
-    sort: sortOf(args.orderBy?.field ?? DealOrderField.CREATED_AT, direction),
+    sort: sort ?? sortOf(field === DealOrderField.CUSTOM_FIELD ? DealOrderField.CREATED_AT : field, direction),
     direction,
     first: pageSize(args.first),
     after: args.after,
@@ -165,7 +184,7 @@ export function dealQuery(ctx: ServiceContext, conditions: SqlCondition[], args:
 }
 
 /** Deals without a close date or an amount sort after every other, in either direction. */
-function sortOf(field: DealOrderField, direction: OrderDirection): SortKey {
+function sortOf(field: Exclude<DealOrderField, DealOrderField.CUSTOM_FIELD>, direction: OrderDirection): SortKey {
   const asc = direction === OrderDirection.ASC;
   switch (field) {
     case DealOrderField.UPDATED_AT:
@@ -215,7 +234,16 @@ export async function listDeals(
   if (filter?.amountMax) conditions.push({ sql: 't.amount <= ?::numeric', params: [filter.amountMax.toFixed()] });
   const search = filter?.search?.trim();
   if (search) conditions.push({ sql: 't.title ilike ?', params: [likePattern(search)] });
-  return keysetPage(await ctx.em(), dealQuery(ctx, conditions, args));
+  if (filter?.customFields?.length) {
+    requireFeature(ctx, 'CRM.customFields');
+    conditions.push(...(await customFieldConditions(ctx, CustomFieldEntity.DEAL, filter.customFields, ['filter', 'customFields'])));
+  }
+  let sort: SortKey | undefined;
+  if (args.orderBy?.field === DealOrderField.CUSTOM_FIELD) {
+    requireFeature(ctx, 'CRM.customFields');
+    sort = await customFieldSort(ctx, CustomFieldEntity.DEAL, args.orderBy.customFieldKey, ['orderBy', 'customFieldKey']);
+  }
+  return keysetPage(await ctx.em(), dealQuery(ctx, conditions, args, sort));
 }
 
 /**
@@ -235,14 +263,6 @@ export function customerDealsLoader(ctx: RequestContext, first: number | null | 
 }
 
 /** Batches every `deal.contact` of a response into one query. */
-export function dealContactLoader(ctx: RequestContext): DataLoader<string, ContactNode | null> {
-  return ctx.loader('crm.dealContact', () =>
-    new DataLoader<string, ContactNode | null>(async (ids) => {
-      const byId = await contactsByIds(ctx, ids);
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-  );
-}
 
 function checklistKey(deal: Pick<DealNode, 'uuid' | 'stage'>): string {
   return `${deal.uuid}:${deal.stage.uuid}`;
@@ -354,7 +374,8 @@ async function tenantCurrency(ctx: ServiceContext): Promise<string> {
 }
 
 /** An amount to store: not negative, below 10^15, no finer than the currency's minor unit. */
-async function checkMoney(ctx: ServiceContext, input: MoneyInput, path: string[]): Promise<{ amount: string; currency: string }> {
+/** A checked amount: within range, with no more decimals than its currency has; the company currency by default. */
+export async function checkMoney(ctx: ServiceContext, input: MoneyInput, path: string[]): Promise<{ amount: string; currency: string }> {
   const currency = input.currency ? checkCurrency(input.currency, [...path, 'currency']) : await tenantCurrency(ctx);
   const amount = input.amount;
   if (amount.isNegative() || amount.gte(AMOUNT_LIMIT)) {
@@ -365,13 +386,14 @@ async function checkMoney(ctx: ServiceContext, input: MoneyInput, path: string[]
   return { amount: amount.toFixed(digits), currency };
 }
 
-function checkSource(input: DealSourceInput | null): Pick<Deal, 'sourceChannel' | 'utmSource' | 'utmMedium' | 'utmCampaign'> {
+async function checkSource(ctx: ServiceContext, input: DealSourceInput | null): Promise<Pick<Deal, 'sourceChannel' | 'utmSource' | 'utmMedium' | 'utmCampaign' | 'sourceEventId'>> {
   const path = ['input', 'source'];
   return {
     sourceChannel: input?.channel ?? null,
     utmSource: checkOptionalText(input?.utmSource, [...path, 'utmSource'], UTM_MAX),
     utmMedium: checkOptionalText(input?.utmMedium, [...path, 'utmMedium'], UTM_MAX),
     utmCampaign: checkOptionalText(input?.utmCampaign, [...path, 'utmCampaign'], UTM_MAX),
+    sourceEventId: input?.eventId ? await eventIdFromInput(ctx, input.eventId, [...path, 'eventId']) : null,
   };
 }
 
@@ -497,8 +519,14 @@ export async function createDeal(ctx: ServiceContext, input: CreateDealInput): P
   // Attribution: what brought the customer brought the deal, unless the caller knows better.
   const source =
     input.source === undefined
-      ? { sourceChannel: customer.sourceChannel ?? null, utmSource: customer.utmSource ?? null, utmMedium: customer.utmMedium ?? null, utmCampaign: customer.utmCampaign ?? null }
-      : checkSource(input.source);
+      ? {
+          sourceChannel: customer.sourceChannel ?? null,
+          utmSource: customer.utmSource ?? null,
+          utmMedium: customer.utmMedium ?? null,
+          utmCampaign: customer.utmCampaign ?? null,
+          sourceEventId: await recentEventOf(ctx, customer.id, contactId),
+        }
+      : await checkSource(ctx, input.source);
   const probability = checkProbability(input.probability, ['input', 'probability']);
 
   await lockRows(em, 'crm_pipeline_stages', ctx.tenantId, [stage.id]);
@@ -520,6 +548,7 @@ export async function createDeal(ctx: ServiceContext, input: CreateDealInput): P
     probability,
     stageEnteredAt: now,
     lastActivityAt: now,
+    customFields: await customValuesFor(ctx, CustomFieldEntity.DEAL, {}, input.customFields, true),
   });
   em.persist(deal);
   await recordChange(ctx, deal, { kind: DealStageChangeKind.CREATED, from: null, to: stage, at: now, checklist: null });
@@ -552,8 +581,9 @@ export async function updateDeal(ctx: ServiceContext, input: UpdateDealInput): P
   }
   if (input.expectedCloseDate !== undefined) deal.expectedCloseDate = input.expectedCloseDate;
   if (input.ownerId !== undefined) deal.ownerId = (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? null;
-  if (input.source !== undefined) Object.assign(deal, checkSource(input.source));
+  if (input.source !== undefined) Object.assign(deal, await checkSource(ctx, input.source));
   if (input.probability !== undefined) deal.probability = checkProbability(input.probability, ['input', 'probability']);
+  if (input.customFields) deal.customFields = await customValuesFor(ctx, CustomFieldEntity.DEAL, deal.customFields, input.customFields, false);
   deal.lastActivityAt = new Date();
   await em.flush();
   return dealNode(ctx, deal.id);

@@ -1,3 +1,6 @@
+import { MarketingEventRefNode } from './marketing-event.types.js';
+import { CustomFieldFilter, CustomFieldValueInput } from './custom-field.types.js';
+import type { CustomValues } from './custom-field.service.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SourceChannel } from '../../../schema/crm/customer.entity.js';
 import { DealStatus } from '../../../schema/crm/deal.entity.js';
@@ -25,6 +28,9 @@ export class DealSourceNode {
 
   @Field(() => String, { nullable: true })
   utmCampaign!: string | null;
+
+  @Field(() => MarketingEventRefNode, { nullable: true, description: 'The marketing event that brought the deal.' })
+  event!: MarketingEventRefNode | null;
 }
 
 @ObjectType('DealChecklistItem', { description: 'An item of the checklist of the deal’s stage, and whether it is done on this deal.' })
@@ -91,6 +97,9 @@ export class DealNode {
 
   /** Database ids, for loaders and nested fields; not exposed. */
   uuid!: string;
+
+  /** Raw custom values by key, shaped by the `customFields` field resolver; not exposed. */
+  customValues!: CustomValues;
   customerUuid!: string;
   contactUuid!: string | null;
 
@@ -160,6 +169,8 @@ export enum DealOrderField {
   EXPECTED_CLOSE_DATE = 'EXPECTED_CLOSE_DATE',
   AMOUNT = 'AMOUNT',
   TITLE = 'TITLE',
+  /** By the custom field named in `customFieldKey`. */
+  CUSTOM_FIELD = 'CUSTOM_FIELD',
 }
 registerEnumType(DealOrderField, { name: 'DealOrderField', description: 'EXPECTED_CLOSE_DATE and AMOUNT put deals without one last.' });
 
@@ -170,10 +181,16 @@ export class DealOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
   direction!: OrderDirection;
+
+  @Field(() => String, { nullable: true, description: 'With CUSTOM_FIELD: the key of the field.' })
+  customFieldKey?: string | null;
 }
 
 @InputType({ description: 'Every given condition must hold.' })
 export class DealFilter {
+  @Field(() => [CustomFieldFilter], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' })
+  customFields?: CustomFieldFilter[];
+
   @Field(() => ID, { nullable: true })
   pipelineId?: string;
 
@@ -224,6 +241,9 @@ export class DealSourceInput {
 
   @Field(() => String, { nullable: true })
   utmCampaign?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The marketing event that brought the deal. On create without a source: the latest event of the past year the person (or else the customer\'s people) came to.' })
+  eventId?: string | null;
 }
 
 @InputType()
@@ -257,6 +277,9 @@ export class CreateDealInput {
 
   @Field(() => Int, { nullable: true, description: '0 to 100; default: the stage’s.' })
   probability?: number | null;
+
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Sets the given custom fields; the others stay.' })
+  customFields?: CustomFieldValueInput[] | null;
 }
 
 @InputType({ description: 'Omitted fields stay as they are; null clears an optional field. `source` replaces the whole part. Stages change with moveDeal.' })
@@ -287,6 +310,9 @@ export class UpdateDealInput {
 
   @Field(() => Int, { nullable: true, description: 'null: follow the stage again.' })
   probability?: number | null;
+
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Sets the given custom fields; the others stay.' })
+  customFields?: CustomFieldValueInput[] | null;
 }
 
 @InputType()

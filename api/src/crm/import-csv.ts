@@ -19,7 +19,8 @@ export interface ParsedCsv {
   rows: CsvRow[];
 }
 
-const DELIMITERS = [',', ';', '\t'] as const;
+/** On a tie, a tab or a semicolon wins: commas turn up inside names far more often. */
+const DELIMITERS = ['\t', ';', ','] as const;
 
 /**
  * The delimiter of the header line: the most frequent of comma, semicolon (Excel where the decimal
@@ -34,7 +35,11 @@ export function detectDelimiter(text: string): string {
     else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
   }
   let best = ',';
-  for (const delimiter of DELIMITERS) if ((counts.get(delimiter) ?? 0) > (counts.get(best) ?? 0)) best = delimiter;
+  let most = 0;
+  for (const delimiter of DELIMITERS) {
+    const found = counts.get(delimiter) ?? 0;
+    if (found > most) [best, most] = [delimiter, found];
+  }
   return best;
 }
 
@@ -71,7 +76,8 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): Parse
   if (text.trim() === '') throw refuse('The file is empty');
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
+    // A quote inside an unquoted value (a 5" pipe) is kept as typed; a quoted value never closed is refused.
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   } catch (error) {
     if (error instanceof CsvError) throw refuse(csvProblem(error));
     throw error;

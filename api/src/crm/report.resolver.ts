@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { InFeature, InModule } from '../graphql/guards.js';
 import type { RequestContext } from '../platform/context/request-context.js';
-import { dealsBySource, managerPerformance, salesFunnel, wonLostReport } from './report.service.js';
-import { ManagerPerformanceNode, ReportFilter, SalesFunnelNode, SourcePerformanceNode, WonLostReportNode } from './report.types.js';
+import { dealsBySource, eventPerformance, managerPerformance, salesFunnel, wonLostReport } from './report.service.js';
+import { EventPerformanceNode, ManagerPerformanceNode, ReportFilter, SalesFunnelNode, SourcePerformanceNode, WonLostReportNode } from './report.types.js';
 
 /** Sales reports: read in one request each, from indexed, bounded aggregates over the period. */
 @Resolver()
@@ -31,5 +31,11 @@ export class ReportResolver {
   @Query(() => [SourcePerformanceNode], { description: 'Deals created in the period by the channel and campaign they came through.' })
   dealsBySource(@Ctx() ctx: RequestContext, @Arg('filter') filter: ReportFilter): Promise<SourcePerformanceNode[]> {
     return dealsBySource(ctx, filter);
+  }
+
+  @Authorized('CRM:read')
+  @Query(() => [EventPerformanceNode], { description: 'Marketing events that started in the period, with the deals they brought against their cost.' })
+  eventPerformance(@Ctx() ctx: RequestContext, @Arg('filter') filter: ReportFilter): Promise<EventPerformanceNode[]> {
+    return eventPerformance(ctx, filter);
   }
 }

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../platform/context/service-context.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import type {
   ActivityCountsNode,
+  EventPerformanceNode,
   FunnelStageNode,
   LostReasonNode,
   ManagerPerformanceNode,
@@ -38,6 +39,10 @@ function dealConditions(ctx: ServiceContext, filter: ReportFilter, options: { pi
   }
   if (filter.sourceChannels?.length) conditions.push({ sql: `d.source_channel in (${placeholders(filter.sourceChannels.length)})`, params: filter.sourceChannels });
   if (filter.utmCampaign) conditions.push({ sql: 'd.utm_campaign = ?', params: [filter.utmCampaign] });
+  if (filter.eventIds?.length) {
+    const ids = filter.eventIds.map((id, i) => fromGlobalId('MarketingEvent', id, ['filter', 'eventIds', String(i)]));
+    conditions.push({ sql: `d.source_event_id in (${placeholders(ids.length)})`, params: ids });
+  }
   return conditions;
 }
 
@@ -313,22 +318,79 @@ function mergeMoney(list: Money[]): Money[] {
 // ---------------------------------------------------------------------------------------------
 // Sources
 
+function eventRefOf(row: Row): SourcePerformanceNode['event'] {
+  const id = rowText(row.source_event_id);
+  return id ? { id: toGlobalId('MarketingEvent', id), name: rowText(row.event_name) ?? '', startsOn: String(row.event_starts) } : null;
+}
+
+/**
+ * Events that started in the period: who came, and the deals that name them as their source
+ * (whenever those were created or won), against what the event cost.
+ */
+export async function eventPerformance(ctx: ServiceContext, filter: ReportFilter): Promise<EventPerformanceNode[]> {
+  checkPeriod(filter);
+  const deals = where(dealConditions(ctx, filter, { pipeline: true, owners: true }));
+  const events = await rows(
+    ctx,
+    `select e.id as source_event_id, e.name as event_name, e.starts_on::text as event_starts, e.cost_amount::text as cost, e.cost_currency,
+        (select count(*)::int from crm_event_attendances a where a.tenant_id = e.tenant_id and a.event_id = e.id) as registered,
+        (select count(*)::int from crm_event_attendances a where a.tenant_id = e.tenant_id and a.event_id = e.id and a.attended) as attended
+       from crm_marketing_events e where e.tenant_id = ? and e.starts_on >= ?::date and e.starts_on < ?::date order by e.starts_on, e.id`,
+    [ctx.tenantId, filter.from.toISOString().slice(0, 10), filter.to.toISOString().slice(0, 10)],
+  );
+  if (events.length === 0) return [];
+  const ids = events.map((e) => String(e.source_event_id));
+  const counts = new Map(
+    (
+      await rows(
+        ctx,
+        `select d.source_event_id::text as key, count(*)::int as deals, count(*) filter (where d.status = 'WON')::int as won
+           from crm_deals d where ${deals.sql} and d.source_event_id in (${placeholders(ids.length)}) group by 1`,
+        [...deals.params, ...ids],
+      )
+    ).map((row) => [String(row.key), row]),
+  );
+  const won = moneyByKey(
+    await rows(ctx, `select d.source_event_id::text as key, d.currency, sum(d.amount) as amount from crm_deals d where ${deals.sql} and d.status = 'WON' and d.amount is not null and d.source_event_id in (${placeholders(ids.length)}) group by 1, d.currency`, [...deals.params, ...ids]),
+  );
+  return events.map((row) => {
+    const key = String(row.source_event_id);
+    const costText = rowText(row.cost);
+    const currency = rowText(row.cost_currency);
+    const cost = costText !== null && currency !== null ? { amount: new Decimal(costText), currency } : null;
+    const wonAmount = won.get(key) ?? [];
+    const inCostCurrency = cost ? wonAmount.find((m) => m.currency === cost.currency) : undefined;
+    return {
+      event: { id: toGlobalId('MarketingEvent', key), name: String(row.event_name), startsOn: String(row.event_starts) },
+      cost,
+      registered: Number(row.registered),
+      attended: Number(row.attended),
+      deals: Number(counts.get(key)?.deals ?? 0),
+      won: Number(counts.get(key)?.won ?? 0),
+      wonAmount,
+      returnOnCost: cost && inCostCurrency && !cost.amount.isZero() ? inCostCurrency.amount.div(cost.amount).toDecimalPlaces(4) : null,
+    };
+  });
+}
+
 /** Deals created in the period by the channel and campaign they came through. */
 export async function dealsBySource(ctx: ServiceContext, filter: ReportFilter): Promise<SourcePerformanceNode[]> {
   checkPeriod(filter);
   const cohort = where([...dealConditions(ctx, filter, { pipeline: true, owners: true }), { sql: 'd.created_at >= ? and d.created_at < ?', params: [filter.from, filter.to] }]);
-  const key = `coalesce(d.source_channel::text, '') || '|' || coalesce(d.utm_campaign, '')`;
+  const key = `coalesce(d.source_channel::text, '') || '|' || coalesce(d.utm_campaign, '') || '|' || coalesce(d.source_event_id::text, '')`;
   const groups = await rows(
     ctx,
-    `select ${key} as key, d.source_channel::text as channel, d.utm_campaign, count(*)::int as created,
-        count(*) filter (where d.status = 'WON')::int as won, count(*) filter (where d.status = 'LOST')::int as lost
-       from crm_deals d where ${cohort.sql} group by 1, 2, 3 order by 4 desc, 1`,
+    `select ${key} as key, d.source_channel::text as channel, d.utm_campaign, d.source_event_id, min(e.name) as event_name, min(e.starts_on)::text as event_starts,
+        count(*)::int as created, count(*) filter (where d.status = 'WON')::int as won, count(*) filter (where d.status = 'LOST')::int as lost
+       from crm_deals d left join crm_marketing_events e on e.tenant_id = d.tenant_id and e.id = d.source_event_id
+      where ${cohort.sql} group by 1, 2, 3, 4 order by 7 desc, 1`,
     cohort.params,
   );
   const won = moneyByKey(await rows(ctx, `select ${key} as key, d.currency, sum(d.amount) as amount from crm_deals d where ${cohort.sql} and d.status = 'WON' and d.amount is not null group by 1, d.currency`, cohort.params));
   return groups.map((row) => ({
     channel: (rowText(row.channel) as SourceChannel | null) ?? null,
     utmCampaign: rowText(row.utm_campaign),
+    event: eventRefOf(row),
     created: Number(row.created),
     won: Number(row.won),
     wonAmount: won.get(String(row.key)) ?? [],

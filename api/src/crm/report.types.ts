@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { SourceChannel } from '../../../schema/crm/customer.entity.js';
 import { DateTimeScalar, DecimalScalar, Money } from '../graphql/scalars.js';
 import { UserNode } from '../platform/users/user.types.js';
+import { MarketingEventRefNode } from './marketing-event.types.js';
 import type { Decimal } from 'decimal.js';
 
 @InputType({ description: 'What a report covers. The period is required; everything else narrows it.' })
@@ -23,6 +24,9 @@ export class ReportFilter {
 
   @Field(() => String, { nullable: true, description: 'Only deals of this UTM campaign (exact).' })
   utmCampaign?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only deals these marketing events brought.' })
+  eventIds?: string[] | null;
 }
 
 @ObjectType('ReportStage')
@@ -181,6 +185,33 @@ export class ManagerPerformanceNode {
   overdueTasks!: number;
 }
 
+@ObjectType('EventPerformance', { description: 'A marketing event of the period: who came, the deals it brought (whenever they were won), against what it cost.' })
+export class EventPerformanceNode {
+  @Field(() => MarketingEventRefNode)
+  event!: MarketingEventRefNode;
+
+  @Field(() => Money, { nullable: true })
+  cost!: Money | null;
+
+  @Field(() => Int)
+  registered!: number;
+
+  @Field(() => Int)
+  attended!: number;
+
+  @Field(() => Int, { description: 'Deals that name it as their source.' })
+  deals!: number;
+
+  @Field(() => Int)
+  won!: number;
+
+  @Field(() => [Money])
+  wonAmount!: Money[];
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Won amount in the cost\'s currency divided by the cost; null without a cost or sales in that currency.' })
+  returnOnCost!: Decimal | null;
+}
+
 @ObjectType('SourcePerformance', { description: 'Deals created in the period that came through one channel and campaign.' })
 export class SourcePerformanceNode {
   @Field(() => SourceChannel, { nullable: true, description: 'Null: not recorded.' })
@@ -188,6 +219,9 @@ export class SourcePerformanceNode {
 
   @Field(() => String, { nullable: true })
   utmCampaign!: string | null;
+
+  @Field(() => MarketingEventRefNode, { nullable: true })
+  event!: MarketingEventRefNode | null;
 
   @Field(() => Int)
   created!: number;
