@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           EmailAddress: 'string',
           PhoneNumber: 'string',
           Currency: 'string',
+          LocalDate: 'string',
+          JSONObject: 'Record<string, unknown>',
         },
       },
     },

@@ -27,7 +27,7 @@ describe('languages in the browser', () => {
 
     const greekHome = pick(greek.common, 'shell.home');
     expect(greekHome).not.toBe('Home');
-    await expect.poll(() => navigationItems(page)).toEqual([greekHome, pick(greek.crm, 'crm.nav.people'), pick(greek.crm, 'crm.nav.companies'), pick(greek.crm, 'crm.nav.tasks')]);
+    await expect.poll(() => navigationItems(page)).toEqual([greekHome, pick(greek.crm, 'crm.nav.people'), pick(greek.crm, 'crm.nav.customers'), pick(greek.crm, 'crm.nav.tasks')]);
     await page.getByRole('heading', { level: 1, name: pick(greek.settings, 'settings.profile.title') }).waitFor();
     expect(await page.evaluate('document.documentElement.lang')).toBe('el');
     await screenshot(page, 'language-greek-profile');

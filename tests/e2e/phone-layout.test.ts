@@ -7,7 +7,7 @@ const PHONE = { width: 390, height: 844 };
 describe('on a phone (390x844)', () => {
   const suite = browserSuite({ workers: false });
 
-  it('the navigation folds behind a menu button, lists become cards, and nothing overflows sideways', async () => {
+  it('the navigation folds behind a menu button, lists of people and customers become cards, and nothing overflows sideways', async () => {
     const owner = await signUp(suite.kontor, { email: uniqueEmail('phone'), companyName: 'Ελληνική Εταιρεία Εμπορίου Ανώνυμη Εταιρεία' });
     const people: [string, string][] = [
       ['Ana', 'Pop'],
@@ -42,6 +42,36 @@ describe('on a phone (390x844)', () => {
     await expect.poll(onScreen).toBe(false);
     await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+
+    // Customers too: cards with their kind, stage, owner, place and tags; nothing sideways.
+    const customers: [string, string][] = [
+      ['Θεσσαλονίκη Εμπορική Ανώνυμη Εταιρεία', 'GR'],
+      ['Ana Pop', 'RO'],
+    ];
+    for (const [name, country] of customers) {
+      ok(
+        await suite.kontor.gql(
+          `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+          { input: { name, kind: name === 'Ana Pop' ? 'PERSON' : 'ORGANIZATION', lifecycleStage: 'CUSTOMER', address: { country, city: 'Αθήνα' }, tags: ['VIP', 'Wholesale', 'Προμηθευτής'] } },
+          owner.token,
+        ),
+      );
+    }
+    await page.goto(`${suite.kontor.url}/customers`);
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    await page.getByRole('link', { name: 'Ana Pop' }).waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+    const cards = page.getByRole('list', { name: 'Customers', exact: true }).locator(':scope > [role=listitem]');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(2);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'phone-customers');
+    // The card of a customer fits too.
+    await page.getByRole('link', { name: 'Θεσσαλονίκη Εμπορική Ανώνυμη Εταιρεία' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Θεσσαλονίκη Εμπορική Ανώνυμη Εταιρεία' }).waitFor();
+    await page.getByRole('region', { name: 'Counterparties' }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'phone-customer-card');
 
     // At the breakpoint itself (a tablet held upright, 768 px) it is the laptop layout: navigation
     // open and usable, the list a table.

@@ -5,11 +5,11 @@ import { browserSuite, openPage, pageErrors, screenshot } from './support/browse
 describe('a person’s history in the browser', () => {
   const suite = browserSuite({ workers: false });
 
-  it('logs a call and a note from the person’s card; both show on the person’s and the company’s history', async () => {
+  it('logs a call and a note from the person’s card; both show on the person’s and the customer’s history', async () => {
     const owner = await signUp(suite.kontor, { email: uniqueEmail('history') });
-    const acme = ok(await suite.kontor.gql<{ createCompany: { id: string } }>(`mutation { createCompany(input: { name: "Acme SRL" }) { id } }`, {}, owner.token)).createCompany.id;
+    const acme = ok(await suite.kontor.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Acme SRL" }) { id } }`, {}, owner.token)).createCustomer.id;
     const ana = ok(
-      await suite.kontor.gql<{ createContact: { id: string } }>(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'Ana', lastName: 'Pop', companyId: acme } }, owner.token),
+      await suite.kontor.gql<{ createContact: { id: string } }>(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, { input: { firstName: 'Ana', lastName: 'Pop', customerId: acme } }, owner.token),
     ).createContact.id;
 
     const page = await openPage(suite.browser, { token: owner.token });
@@ -38,11 +38,11 @@ describe('a person’s history in the browser', () => {
     await note.waitFor({ state: 'hidden' });
     await screenshot(page, 'timeline-person');
 
-    // What the browser sent is what the API keeps, and the company shares the history.
+    // What the browser sent is what the API keeps, and the customer shares the history.
     const entries = ok(
       await suite.kontor.gql<{ timeline: { totalCount: number; edges: { node: { kind: string; interaction: { kind: string; direction: string | null; durationSeconds: number | null; outcome: string | null; body: string | null } | null } }[] } }>(
         `query($s: TimelineSubject!) { timeline(subject: $s) { totalCount edges { node { kind interaction { kind direction durationSeconds outcome body } } } } }`,
-        { s: { type: 'COMPANY', id: acme } },
+        { s: { type: 'CUSTOMER', id: acme } },
         owner.token,
       ),
     ).timeline;
@@ -51,8 +51,11 @@ describe('a person’s history in the browser', () => {
       { kind: 'NOTE', direction: null, durationSeconds: null, outcome: null, body: 'Prefers email to calls.' },
       { kind: 'CALL', direction: 'OUTBOUND', durationSeconds: 120, outcome: 'REACHED', body: 'Wants a quote for 40 chairs.' },
     ]);
-    await page.goto(`${suite.kontor.url}/companies/${acme}`);
-    await page.getByRole('region', { name: 'History' }).getByText('Call out · 2 min · Reached').waitFor();
+    await page.goto(`${suite.kontor.url}/customers/${acme}`);
+    const customerHistory = page.getByRole('region', { name: 'History' });
+    await customerHistory.getByText('Call out · 2 min · Reached').waitFor();
+    // On the customer's history, the person it was with is named.
+    await customerHistory.getByRole('link', { name: 'Ana Pop' }).first().waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { PASSWORD, startKontor, uniqueEmail, type Kontor } from '../../support/harness.js';
 import { SmtpSink } from '../../support/smtp-sink.js';
@@ -77,6 +77,18 @@ export async function signUpInBrowser(page: Page, url: string, input: Partial<Br
   await page.getByRole('button', { name: 'Create my workspace' }).click();
   await page.getByRole('heading', { level: 1, name: `Welcome, ${filled.name}` }).waitFor();
   return filled;
+}
+
+/**
+ * Picks an option of a select (a combobox) inside `scope`, as a person does: opens it, types to
+ * narrow the list when `search` is given (searchable selects: customers, countries, positions), and
+ * clicks the option. Options render in a portal, so they are looked up on the page.
+ */
+export async function chooseOption(page: Page, scope: Page | Locator, combobox: string, option: string | RegExp, search?: string): Promise<void> {
+  const box = scope.getByRole('combobox', { name: combobox, exact: true });
+  await box.click();
+  if (search !== undefined) await box.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
 }
 
 /** The names in the main navigation, in order. */

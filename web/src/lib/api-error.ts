@@ -6,9 +6,18 @@ export interface FieldProblem {
   params?: Record<string, string | number>;
 }
 
-/** The form field a refused input names: its path inside `input` ("email", "address.city"); null for none. */
+/**
+ * The form field a refused input names: its dotted path inside `input` ("email", "address.city",
+ * "bankAccounts.0.iban"); null for none. A refused variable may name a list item the way GraphQL
+ * writes it ("phones[0].number"): it is the same field.
+ */
 export function fieldOf(problem: FieldProblem): string | null {
-  return problem.path.filter((part) => part !== 'input').join('.') || null;
+  return (
+    problem.path
+      .flatMap((part) => part.split(/[.[\]]+/))
+      .filter((part) => part !== '' && part !== 'input')
+      .join('.') || null
+  );
 }
 
 /** A typed error of the Kontor API (or of reaching it), ready to be shown in the user's language. */

@@ -26,7 +26,7 @@ const EMPTY = new Set<string>();
 let parsedFrom: string | null = null;
 let parsed: Set<string> = EMPTY;
 
-/** Keys such as "CRM" and "CRM.companies" that are on, or null before the first answer. */
+/** Keys such as "CRM" and "CRM.counterparties" that are on, or null before the first answer. */
 export function useSwitches(): Set<string> | null {
   const value = useSyncExternalStore(switchesStore.subscribe, switchesStore.get);
   if (value === null) return null;

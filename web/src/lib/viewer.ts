@@ -43,7 +43,7 @@ export function useCan(): (permission: string) => boolean {
   return (permission) => viewer?.permissions.includes(permission) ?? false;
 }
 
-/** Whether a module or feature option (e.g. "CRM", "CRM.companies") is on for the company right now. */
+/** Whether a module or feature option (e.g. "CRM", "CRM.counterparties") is on for the company right now. */
 export function useSwitchedOn(): (key: string) => boolean {
   const switches = useSwitches();
   return (key) => switches?.has(key) ?? false;

@@ -1,36 +1,44 @@
-import { IconBuildingSkyscraper, IconChecklist, IconUsers } from '@tabler/icons-react';
+import { IconChecklist, IconFileImport, IconHeartHandshake, IconUsers } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { WebModule } from '../../app/web-module';
-import { CompaniesPage } from './companies/CompaniesPage';
-import { CompanyDetailPage } from './companies/CompanyDetailPage';
-import { EditCompanyPage } from './companies/EditCompanyPage';
-import { NewCompanyPage } from './companies/NewCompanyPage';
 import { ContactDetailPage } from './contacts/ContactDetailPage';
 import { ContactsPage } from './contacts/ContactsPage';
 import { EditContactPage } from './contacts/EditContactPage';
 import { NewContactPage } from './contacts/NewContactPage';
+import { CompaniesRedirect } from './customers/CompaniesRedirect';
+import { CustomerDetailPage } from './customers/CustomerDetailPage';
+import { CustomersPage } from './customers/CustomersPage';
+import { EditCustomerPage } from './customers/EditCustomerPage';
+import { NewCustomerPage } from './customers/NewCustomerPage';
+import { PositionsPage } from './positions/PositionsPage';
 import { TasksPage } from './tasks/TasksPage';
+import { ImportPage } from './import/ImportPage';
 
-const COMPANIES = 'CRM.companies';
 const TASKS = 'CRM.tasks';
 
-/** People, companies and tasks: lists, details and forms. */
+/** People, customers (with their counterparties), the positions directory and tasks: lists, cards and forms. */
 export const crmWeb: WebModule = {
   key: 'CRM',
   nav: [
     { to: '/contacts', label: 'crm.nav.people', icon: IconUsers, permission: 'CRM:read' },
-    { to: '/companies', label: 'crm.nav.companies', icon: IconBuildingSkyscraper, permission: 'CRM:read', feature: COMPANIES },
+    { to: '/customers', label: 'crm.nav.customers', icon: IconHeartHandshake, permission: 'CRM:read' },
     { to: '/tasks', label: 'crm.nav.tasks', icon: IconChecklist, permission: 'CRM:read', feature: TASKS },
+    { to: '/import', label: 'import.nav', icon: IconFileImport, permission: 'CRM:write' },
   ],
   routes: [
+    { path: '/customers', element: createElement(CustomersPage) },
+    { path: '/customers/new', element: createElement(NewCustomerPage) },
+    { path: '/customers/:id', element: createElement(CustomerDetailPage) },
+    { path: '/customers/:id/edit', element: createElement(EditCustomerPage) },
     { path: '/contacts', element: createElement(ContactsPage) },
     { path: '/contacts/new', element: createElement(NewContactPage) },
     { path: '/contacts/:id', element: createElement(ContactDetailPage) },
     { path: '/contacts/:id/edit', element: createElement(EditContactPage) },
-    { path: '/companies', element: createElement(CompaniesPage), feature: COMPANIES },
-    { path: '/companies/new', element: createElement(NewCompanyPage), feature: COMPANIES },
-    { path: '/companies/:id', element: createElement(CompanyDetailPage), feature: COMPANIES },
-    { path: '/companies/:id/edit', element: createElement(EditCompanyPage), feature: COMPANIES },
+    { path: '/crm/positions', element: createElement(PositionsPage) },
+    // Companies became customers with the same ids: emailed links and bookmarks still open them.
+    { path: '/companies', element: createElement(CompaniesRedirect) },
+    { path: '/companies/*', element: createElement(CompaniesRedirect) },
     { path: '/tasks', element: createElement(TasksPage), feature: TASKS },
+    { path: '/import', element: createElement(ImportPage) },
   ],
 };

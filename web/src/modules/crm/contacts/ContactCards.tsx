@@ -1,12 +1,12 @@
 import { Anchor, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconBuilding, IconMail, IconPhone } from '@tabler/icons-react';
+import { IconHeartHandshake, IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { NameAvatar } from '../shared/NameAvatar';
 import type { ContactRow } from './contacts-view';
 
-/** People as cards (phones): name, job title and company, then ways to reach them. */
-export function ContactCards({ rows, companiesOn }: { rows: ContactRow[]; companiesOn: boolean }) {
+/** People as cards (phones): name, position and customer, then ways to reach them. */
+export function ContactCards({ rows }: { rows: ContactRow[] }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm" role="list" aria-label={t('crm.people.listLabel')}>
@@ -18,9 +18,9 @@ export function ContactCards({ rows, companiesOn }: { rows: ContactRow[]; compan
               <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} c="var(--mantine-color-text)" style={{ overflowWrap: 'anywhere' }}>
                 {contact.fullName}
               </Anchor>
-              {contact.jobTitle && (
+              {contact.position && (
                 <Text fz="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {contact.jobTitle}
+                  {contact.position.name}
                 </Text>
               )}
               {contact.email && (
@@ -41,12 +41,12 @@ export function ContactCards({ rows, companiesOn }: { rows: ContactRow[]; compan
                   </Anchor>
                 </Group>
               )}
-              {companiesOn && contact.company && (
+              {contact.customer && (
                 <Group gap={6} wrap="nowrap">
-                  <IconBuilding size={14} aria-hidden />
-                  <Anchor component={Link} to={`/companies/${contact.company.id}`} fz="sm">
-                    <VisuallyHidden>{t('crm.people.fields.company')}: </VisuallyHidden>
-                    {contact.company.name}
+                  <IconHeartHandshake size={14} aria-hidden />
+                  <Anchor component={Link} to={`/customers/${contact.customer.id}`} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                    <VisuallyHidden>{t('crm.people.fields.customer')}: </VisuallyHidden>
+                    {contact.customer.name}
                   </Anchor>
                 </Group>
               )}

@@ -1,27 +1,53 @@
-import { Anchor, Box, Button, DataList, Grid, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, DataList, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
+import { IconCrown, IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
+import type { ContactPointType } from '../../../gql/graphql';
 import { showApiError } from '../../../lib/form-errors';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn } from '../../../lib/viewer';
+import { CustomerKindIcon } from '../customers/CustomerKindIcon';
+import { hasAddress } from '../shared/address';
+import { AddressView } from '../shared/AddressView';
 import { DetailCard } from '../shared/DetailCard';
 import { DetailField } from '../shared/DetailField';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NameAvatar } from '../shared/NameAvatar';
-import { ContactTasks } from '../tasks/ContactTasks';
+import { TagList } from '../shared/TagList';
+import { SubjectTasks } from '../tasks/SubjectTasks';
 import { HistoryCard } from '../timeline/HistoryCard';
-import { CONTACT_DETAIL, DELETE_CONTACT } from './contact.documents';
+import { CONTACT_DETAIL, CONTACT_LIST_QUERIES, DELETE_CONTACT } from './contact.documents';
+import { ConsentCard } from './ConsentCard';
 import { ContactNotFound } from './ContactNotFound';
 
-/** `/contacts/:id`: one person, how to reach them, and (with CRM:write) edit and delete. */
+/** One address or number, linked, with its type; the main one marked. */
+function PointLine({ href, value, type, main }: { href: string; value: string; type: ContactPointType; main: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="wrap">
+      <Anchor inherit href={href} style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Anchor>
+      <Text fz="xs" c="dimmed" span>
+        {t(`crm.people.pointType.${type}`)}
+      </Text>
+      {main && (
+        <Badge size="xs" variant="light" radius="sm" tt="none">
+          {t('crm.people.points.main')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** `/contacts/:id`: one person, how to reach them, whom they belong to, their consent; edit and delete with CRM:write. */
 export function ContactDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -29,11 +55,10 @@ export function ContactDetailPage() {
   const format = useFormat();
   const can = useCan();
   const on = useSwitchedOn();
-  const companiesOn = on('CRM.companies');
   const tasksShown = on('CRM.tasks') && can('CRM:read');
   const [confirming, { open, close }] = useDisclosure(false);
-  const query = useApiQuery(CONTACT_DETAIL, { id, withCompany: companiesOn });
-  const remove = useApiMutation(DELETE_CONTACT, ['ContactsList', 'CompanyDetail', 'CompaniesList', 'TasksList', 'TaskDetail', 'Timeline']);
+  const query = useApiQuery(CONTACT_DETAIL, { id });
+  const remove = useApiMutation(DELETE_CONTACT, CONTACT_LIST_QUERIES);
   const contact = query.data?.contact;
 
   if (isMissing(query.error)) return <ContactNotFound />;
@@ -51,15 +76,15 @@ export function ContactDetailPage() {
     }
   }
 
-  const company = companiesOn ? contact.company : null;
+  const { customer, position } = contact;
   const subtitle =
-    contact.jobTitle || company ? (
+    position || customer ? (
       <Group gap={6}>
-        {contact.jobTitle && <span>{contact.jobTitle}</span>}
-        {contact.jobTitle && company && <span aria-hidden>·</span>}
-        {company && (
-          <Anchor component={Link} to={`/companies/${company.id}`} fz="sm">
-            {company.name}
+        {position && <span>{position.name}</span>}
+        {position && customer && <span aria-hidden>·</span>}
+        {customer && (
+          <Anchor component={Link} to={`/customers/${customer.id}`} fz="sm">
+            {customer.name}
           </Anchor>
         )}
       </Group>
@@ -101,35 +126,59 @@ export function ContactDetailPage() {
       )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <DetailCard title={t('crm.detail.details')}>
-            <DataList withDivider labelWidth={140} orientation="horizontal">
-              <DetailField label={t('crm.people.fields.firstName')}>{contact.firstName}</DetailField>
-              <DetailField label={t('crm.people.fields.lastName')}>{contact.lastName}</DetailField>
-              <DetailField label={t('crm.people.fields.email')}>{contact.email && <Anchor inherit href={`mailto:${contact.email}`}>{contact.email}</Anchor>}</DetailField>
-              <DetailField label={t('crm.people.fields.phone')}>{contact.phone && <Anchor inherit href={`tel:${contact.phone}`}>{contact.phone}</Anchor>}</DetailField>
-              <DetailField label={t('crm.people.fields.jobTitle')}>{contact.jobTitle}</DetailField>
-              {companiesOn && (
-                <DetailField label={t('crm.people.fields.company')}>
-                  {company && (
+          <Stack gap="lg">
+            <DetailCard title={t('crm.detail.details')}>
+              <DataList withDivider labelWidth={140} orientation="horizontal">
+                <DetailField label={t('crm.people.fields.firstName')}>{contact.firstName}</DetailField>
+                <DetailField label={t('crm.people.fields.lastName')}>{contact.lastName}</DetailField>
+                <DetailField label={t('crm.people.fields.customer')}>
+                  {customer && (
                     <Group gap={8} wrap="nowrap">
-                      <NameAvatar name={company.name} size={22} square />
-                      <Anchor inherit component={Link} to={`/companies/${company.id}`}>
-                        {company.name}
+                      <CustomerKindIcon kind={customer.kind} size={22} />
+                      <Anchor inherit component={Link} to={`/customers/${customer.id}`}>
+                        {customer.name}
                       </Anchor>
                     </Group>
                   )}
                 </DetailField>
-              )}
-            </DataList>
-          </DetailCard>
-          {tasksShown && (
-            <Box mt="lg">
-              <ContactTasks contactId={contact.id} contactName={contact.fullName} />
-            </Box>
-          )}
-          <Box mt="lg">
+                <DetailField label={t('crm.people.fields.position')}>
+                  {position && (
+                    <Group gap={6} wrap="nowrap">
+                      <span>{position.name}</span>
+                      {position.decisionMaker && (
+                        <Badge size="sm" variant="light" color="yellow" radius="sm" tt="none" leftSection={<IconCrown size={12} aria-hidden />}>
+                          {t('crm.positions.decisionMaker')}
+                        </Badge>
+                      )}
+                    </Group>
+                  )}
+                </DetailField>
+                <DetailField label={t('crm.people.fields.emails')}>
+                  {contact.emails.length > 0 && (
+                    <Stack gap={4}>
+                      {contact.emails.map((entry, index) => (
+                        <PointLine key={entry.address} href={`mailto:${entry.address}`} value={entry.address} type={entry.type} main={index === 0 && contact.emails.length > 1} />
+                      ))}
+                    </Stack>
+                  )}
+                </DetailField>
+                <DetailField label={t('crm.people.fields.phones')}>
+                  {contact.phones.length > 0 && (
+                    <Stack gap={4}>
+                      {contact.phones.map((entry, index) => (
+                        <PointLine key={entry.number} href={`tel:${entry.number}`} value={entry.number} type={entry.type} main={index === 0 && contact.phones.length > 1} />
+                      ))}
+                    </Stack>
+                  )}
+                </DetailField>
+                <DetailField label={t('crm.people.fields.address')}>{hasAddress(contact.address) && <AddressView address={contact.address} />}</DetailField>
+                <DetailField label={t('crm.people.fields.tags')}>{contact.tags.length > 0 && <TagList tags={contact.tags} />}</DetailField>
+              </DataList>
+            </DetailCard>
+            <ConsentCard contact={contact} />
+            {tasksShown && <SubjectTasks subject={{ type: 'CONTACT', id: contact.id, name: contact.fullName }} />}
             <HistoryCard subject={{ type: 'CONTACT', id: contact.id, name: contact.fullName }} />
-          </Box>
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <DetailCard title={t('crm.detail.record')}>

@@ -1,20 +1,24 @@
-import { Divider, Paper, Stack, TextInput } from '@mantine/core';
+import { Anchor, Divider, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { showApiError } from '../../../lib/form-errors';
-import { email, optionalText, phone, required } from '../../../lib/validators';
-import { useSwitchedOn } from '../../../lib/viewer';
-import { CompanySelect } from '../companies/CompanySelect';
+import { CustomerSelect } from '../customers/CustomerSelect';
+import { PositionSelect } from '../positions/PositionSelect';
+import { AddressFields } from '../shared/AddressFields';
 import { FormActions } from '../shared/FormActions';
 import { FormSection } from '../shared/FormSection';
-import type { ContactFormValues } from './contact-form';
+import { TagsField } from '../shared/TagsField';
+import { CONSENT_STATUSES, isConsentStatus, pointFields, validateContact, type ContactFormValues } from './contact-form';
+import { ContactPointsField } from './ContactPointsField';
 
 interface ContactFormProps {
   initial: ContactFormValues;
-  /** Name of the initial company, when known (editing). */
-  companyName?: string | null;
+  /** Adding a person: consent can be recorded with them (afterwards it changes on their page, with its history). */
+  creating: boolean;
+  /** Name of the initial customer, when known (editing). */
+  customerName?: string | null;
   submitLabel: string;
   cancelTo: string;
   /** Saves; a thrown API error is shown on the field it names. */
@@ -22,27 +26,22 @@ interface ContactFormProps {
 }
 
 /** The one form for adding and editing a person. */
-export function ContactForm({ initial, companyName, submitLabel, cancelTo, onSave }: ContactFormProps) {
+export function ContactForm({ initial, creating, customerName, submitLabel, cancelTo, onSave }: ContactFormProps) {
   const { t } = useTranslation();
-  const on = useSwitchedOn();
   const [busy, setBusy] = useState(false);
   const form = useForm<ContactFormValues>({
     initialValues: initial,
-    validate: {
-      firstName: required(t),
-      lastName: optionalText(t),
-      email: email(t, true),
-      phone: phone(t),
-      jobTitle: optionalText(t),
-    },
+    validate: (values) => validateContact(t, values, creating),
   });
+  const consentOptions = CONSENT_STATUSES.map((status) => ({ value: status, label: t(`crm.consent.status.${status}`) }));
+  const consentGiven = form.values.emailConsent !== 'UNKNOWN' || form.values.smsConsent !== 'UNKNOWN';
 
   async function submit(values: ContactFormValues) {
     setBusy(true);
     try {
       await onSave(values);
     } catch (error) {
-      showApiError(t, error, form);
+      showApiError(t, error, form, pointFields(values));
     } finally {
       setBusy(false);
     }
@@ -57,30 +56,75 @@ export function ContactForm({ initial, companyName, submitLabel, cancelTo, onSav
             <TextInput label={t('crm.people.fields.lastName')} autoComplete="off" {...form.getInputProps('lastName')} />
           </FormSection>
           <Divider />
-          <FormSection title={t('crm.people.form.contactSection')}>
-            <TextInput label={t('crm.people.fields.email')} type="email" autoComplete="off" leftSection={<IconMail size={16} aria-hidden />} {...form.getInputProps('email')} />
-            <TextInput
-              label={t('crm.people.fields.phone')}
-              description={t('crm.form.phoneHint')}
-              type="tel"
-              autoComplete="off"
-              leftSection={<IconPhone size={16} aria-hidden />}
-              {...form.getInputProps('phone')}
+          <FormSection title={t('crm.people.form.workSection')}>
+            <CustomerSelect
+              label={t('crm.people.fields.customer')}
+              description={t('crm.people.form.customerHint')}
+              value={form.values.customerId}
+              onChange={(customerId) => form.setFieldValue('customerId', customerId)}
+              knownName={form.values.customerId === initial.customerId ? customerName : null}
+              error={form.errors.customerId}
+            />
+            <PositionSelect
+              label={t('crm.people.fields.position')}
+              description={
+                <Text span fz="xs">
+                  {t('crm.people.form.positionHint')}{' '}
+                  <Anchor component={Link} to="/crm/positions" fz="xs" target="_blank">
+                    {t('crm.people.form.managePositions')}
+                  </Anchor>
+                </Text>
+              }
+              value={form.values.positionId}
+              onChange={(positionId) => form.setFieldValue('positionId', positionId)}
+              error={form.errors.positionId}
             />
           </FormSection>
           <Divider />
-          <FormSection title={t('crm.people.form.workSection')}>
-            <TextInput label={t('crm.people.fields.jobTitle')} autoComplete="off" {...form.getInputProps('jobTitle')} />
-            {on('CRM.companies') && (
-              <CompanySelect
-                label={t('crm.people.fields.company')}
-                value={form.values.companyId}
-                onChange={(companyId) => form.setFieldValue('companyId', companyId)}
-                knownName={form.values.companyId === initial.companyId ? companyName : null}
-                error={form.errors.companyId}
-              />
-            )}
+          <FormSection title={t('crm.people.form.contactSection')}>
+            <ContactPointsField kind="emails" form={form} />
+            <ContactPointsField kind="phones" form={form} />
           </FormSection>
+          <Divider />
+          <FormSection title={t('crm.people.form.addressSection')}>
+            <AddressFields inputProps={(part) => form.getInputProps(`address.${part}`)} />
+          </FormSection>
+          <Divider />
+          <FormSection title={t('crm.people.form.tagsSection')}>
+            <TagsField label={t('crm.people.fields.tags')} value={form.values.tags} onChange={(tags) => form.setFieldValue('tags', tags)} error={form.errors.tags} />
+          </FormSection>
+          {creating && (
+            <>
+              <Divider />
+              <FormSection title={t('crm.people.form.consentSection')}>
+                <Select
+                  label={t('crm.consent.emailLabel')}
+                  data={consentOptions}
+                  value={form.values.emailConsent}
+                  onChange={(status) => isConsentStatus(status) && form.setFieldValue('emailConsent', status)}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                />
+                <Select
+                  label={t('crm.consent.smsLabel')}
+                  data={consentOptions}
+                  value={form.values.smsConsent}
+                  onChange={(status) => isConsentStatus(status) && form.setFieldValue('smsConsent', status)}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                />
+                <TextInput
+                  label={t('crm.consent.source')}
+                  description={t('crm.consent.sourceHint')}
+                  placeholder={t('crm.consent.sourcePlaceholder')}
+                  required={consentGiven}
+                  autoComplete="off"
+                  style={{ gridColumn: '1 / -1' }}
+                  {...form.getInputProps('consentSource')}
+                />
+              </FormSection>
+            </>
+          )}
         </Stack>
       </Paper>
       <FormActions cancelTo={cancelTo} submitLabel={submitLabel} busy={busy} />

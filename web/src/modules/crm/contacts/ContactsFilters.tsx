@@ -1,24 +1,29 @@
 import { Button, Select } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { IconBriefcase, IconFilterOff, IconTags } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDirection } from '../../../gql/graphql';
-import { CompanySelect } from '../companies/CompanySelect';
+import { useApiQuery } from '../../../lib/use-api';
+import { CustomerSelect } from '../customers/CustomerSelect';
+import { POSITIONS } from '../positions/position.documents';
 import { FilterBar } from '../shared/FilterBar';
 import { ListSearch } from '../shared/ListSearch';
 import { SortControl } from '../shared/SortControl';
+import { CRM_TAGS } from '../shared/tags.documents';
 import { CONTACT_SORTS, type ContactsView } from './contacts-view';
 
 interface ContactsFiltersProps {
   view: ContactsView;
-  companiesOn: boolean;
   onChange: (changes: Record<string, string | null>, options?: { replace?: boolean }) => void;
   onSort: (key: string, direction: OrderDirection | null) => void;
   onClear: () => void;
 }
 
-/** Search, the email and company filters, and the sort of the people list. */
-export function ContactsFilters({ view, companiesOn, onChange, onSort, onClear }: ContactsFiltersProps) {
+/** Search, the email, customer, position and tag filters, and the sort of the people list. */
+export function ContactsFilters({ view, onChange, onSort, onClear }: ContactsFiltersProps) {
   const { t } = useTranslation();
+  const positions = useApiQuery(POSITIONS, {}, { staleTime: 60_000 });
+  const tags = useApiQuery(CRM_TAGS, {}, { staleTime: 60_000 });
+  const tagOptions = [...new Set([...(tags.data?.crmTags ?? []), ...(view.tag ? [view.tag] : [])])];
   const sortLabels: Record<string, string> = {
     name: t('crm.people.sort.name'),
     email: t('crm.people.sort.email'),
@@ -29,7 +34,7 @@ export function ContactsFilters({ view, companiesOn, onChange, onSort, onClear }
     <FilterBar
       label={t('crm.people.filtersLabel')}
       toggleLabel={t('crm.list.filters')}
-      activeCount={(view.email !== 'any' ? 1 : 0) + (view.companyId ? 1 : 0)}
+      activeCount={view.activeFilters}
       search={<ListSearch label={t('crm.people.searchLabel')} placeholder={t('crm.people.searchPlaceholder')} value={view.search} onSearch={(q) => onChange({ q }, { replace: true })} />}
     >
       <Select
@@ -44,15 +49,39 @@ export function ContactsFilters({ view, companiesOn, onChange, onSort, onClear }
         onChange={(email) => onChange({ email: email === 'any' ? null : email })}
         style={{ flex: '1 1 9rem' }}
       />
-      {companiesOn && (
-        <CompanySelect
-          label={t('crm.people.companyFilter')}
-          placeholder={t('crm.people.anyCompany')}
-          value={view.companyId}
-          onChange={(company) => onChange({ company })}
-          style={{ flex: '1 1 13rem' }}
-        />
-      )}
+      <CustomerSelect
+        label={t('crm.people.customerFilter')}
+        placeholder={t('crm.people.anyCustomer')}
+        value={view.customerId}
+        onChange={(customer) => onChange({ customer, company: null })}
+        style={{ flex: '1 1 13rem' }}
+      />
+      <Select
+        label={t('crm.people.positionFilter')}
+        placeholder={t('crm.people.anyPosition')}
+        data={(positions.data?.positions ?? []).map((position) => ({ value: position.id, label: position.name }))}
+        value={view.positionId}
+        onChange={(position) => onChange({ position })}
+        searchable
+        clearable
+        clearButtonProps={{ 'aria-label': t('crm.people.clearPosition'), 'aria-hidden': false, tabIndex: 0 }}
+        nothingFoundMessage={t('crm.positions.nothingFound')}
+        leftSection={<IconBriefcase size={16} aria-hidden />}
+        style={{ flex: '1 1 11rem' }}
+      />
+      <Select
+        label={t('crm.people.tagFilter')}
+        placeholder={t('crm.people.anyTag')}
+        data={tagOptions}
+        value={view.tag}
+        onChange={(tag) => onChange({ tag })}
+        searchable
+        clearable
+        clearButtonProps={{ 'aria-label': t('crm.people.clearTag'), 'aria-hidden': false, tabIndex: 0 }}
+        nothingFoundMessage={t('crm.customers.filters.noTag')}
+        leftSection={<IconTags size={16} aria-hidden />}
+        style={{ flex: '1 1 9rem' }}
+      />
       <SortControl options={CONTACT_SORTS.map((option) => ({ value: option.key, label: sortLabels[option.key] ?? option.key }))} value={view.sort.key} direction={view.sort.direction} onChange={onSort} />
       {view.narrowed && (
         <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={onClear}>

@@ -1,12 +1,12 @@
 import { Box, Button, Loader } from '@mantine/core';
-import { IconFilterOff, IconPlus, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
+import { IconBriefcase, IconFilterOff, IconPlus, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
 import type { OrderDirection } from '../../../gql/graphql';
 import { useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
-import { useCan, useSwitchedOn } from '../../../lib/viewer';
+import { useCan } from '../../../lib/viewer';
 import { EmptyPanel } from '../shared/EmptyPanel';
 import { ListSkeleton } from '../shared/ListSkeleton';
 import { sortParams } from '../shared/sort';
@@ -23,15 +23,13 @@ import { CONTACT_FILTER_KEYS, CONTACT_SORTS, readContactsView } from './contacts
 export function ContactsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const on = useSwitchedOn();
   const phone = usePhone();
-  const companiesOn = on('CRM.companies');
   const canWrite = can('CRM:write');
   const list = useListUrl();
-  const view = readContactsView(list.params, companiesOn);
+  const view = readContactsView(list.params);
   const query = useApiQuery(
     CONTACTS_LIST,
-    { first: PAGE_SIZE, after: list.after, filter: view.filter, orderBy: { field: view.sort.field, direction: view.sort.direction }, withCompany: companiesOn },
+    { first: PAGE_SIZE, after: list.after, filter: view.filter, orderBy: { field: view.sort.field, direction: view.sort.direction } },
     { keepPrevious: true },
   );
   const connection = query.data?.contacts;
@@ -48,15 +46,27 @@ export function ContactsPage() {
       {t('crm.people.new')}
     </Button>
   ) : null;
+  const positionsButton = (
+    <Button component={Link} to="/crm/positions" variant="default" leftSection={<IconBriefcase size={16} />}>
+      {t('crm.positions.title')}
+    </Button>
+  );
 
   return (
     <Box>
       <PageHeader
         title={t('crm.people.title')}
         subtitle={connection && !firstRun ? t('crm.people.count', { count: connection.totalCount }) : !connection && query.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
-        actions={firstRun ? null : newButton}
+        actions={
+          firstRun ? null : (
+            <>
+              {positionsButton}
+              {newButton}
+            </>
+          )
+        }
       />
-      {!firstRun && <ContactsFilters view={view} companiesOn={companiesOn} onChange={list.update} onSort={sort} onClear={() => list.clear(CONTACT_FILTER_KEYS)} />}
+      {!firstRun && <ContactsFilters view={view} onChange={list.update} onSort={sort} onClear={() => list.clear(CONTACT_FILTER_KEYS)} />}
       {query.error && <ListQueryError error={query.error} onRetry={() => void query.refetch()} list={list} />}
       {!connection ? (
         !query.error && <ListSkeleton />
@@ -88,7 +98,7 @@ export function ContactsPage() {
         />
       ) : (
         <PagedList list={list} connection={connection} shown={rows.length} stale={query.isPlaceholderData}>
-          {phone ? <ContactCards rows={rows} companiesOn={companiesOn} /> : <ContactsTable rows={rows} sort={view.sort} onSort={sort} companiesOn={companiesOn} />}
+          {phone ? <ContactCards rows={rows} /> : <ContactsTable rows={rows} sort={view.sort} onSort={sort} />}
         </PagedList>
       )}
     </Box>

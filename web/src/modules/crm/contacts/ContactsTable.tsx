@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OrderDirection } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/format';
+import { CustomerKindIcon } from '../customers/CustomerKindIcon';
 import { NameAvatar } from '../shared/NameAvatar';
 import { SortableTh } from '../shared/SortableTh';
 import type { Sort } from '../shared/sort';
@@ -12,11 +13,10 @@ interface ContactsTableProps {
   rows: ContactRow[];
   sort: Sort<string>;
   onSort: (key: string, direction: OrderDirection | null) => void;
-  companiesOn: boolean;
 }
 
-/** People as a table (desktop): name with avatar and job title, email, phone, company, last change. */
-export function ContactsTable({ rows, sort, onSort, companiesOn }: ContactsTableProps) {
+/** People as a table (desktop): name with avatar and position, email, phone, customer, last change. */
+export function ContactsTable({ rows, sort, onSort }: ContactsTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const header = (key: string, label: string, width?: string) => (
@@ -33,7 +33,7 @@ export function ContactsTable({ rows, sort, onSort, companiesOn }: ContactsTable
               {header('name', t('crm.people.columns.name'), '30%')}
               {header('email', t('crm.people.columns.email'))}
               <Table.Th>{t('crm.people.columns.phone')}</Table.Th>
-              {companiesOn && <Table.Th>{t('crm.people.columns.company')}</Table.Th>}
+              <Table.Th>{t('crm.people.columns.customer')}</Table.Th>
               {header('updated', t('crm.people.columns.updated'), '9rem')}
             </Table.Tr>
           </Table.Thead>
@@ -47,9 +47,9 @@ export function ContactsTable({ rows, sort, onSort, companiesOn }: ContactsTable
                       <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} fz="sm" c="var(--mantine-color-text)" truncate="end">
                         {contact.fullName}
                       </Anchor>
-                      {contact.jobTitle && (
+                      {contact.position && (
                         <Text fz="xs" c="dimmed" truncate="end">
-                          {contact.jobTitle}
+                          {contact.position.name}
                         </Text>
                       )}
                     </Stack>
@@ -71,22 +71,20 @@ export function ContactsTable({ rows, sort, onSort, companiesOn }: ContactsTable
                     {contact.phone ?? t('common.none')}
                   </Text>
                 </Table.Td>
-                {companiesOn && (
-                  <Table.Td>
-                    {contact.company ? (
-                      <Group gap={8} wrap="nowrap">
-                        <NameAvatar name={contact.company.name} size={22} square />
-                        <Anchor component={Link} to={`/companies/${contact.company.id}`} fz="sm" c="var(--mantine-color-text)" truncate="end">
-                          {contact.company.name}
-                        </Anchor>
-                      </Group>
-                    ) : (
-                      <Text fz="sm" c="dimmed">
-                        {t('common.none')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                )}
+                <Table.Td>
+                  {contact.customer ? (
+                    <Group gap={8} wrap="nowrap">
+                      <CustomerKindIcon kind={contact.customer.kind} size={22} />
+                      <Anchor component={Link} to={`/customers/${contact.customer.id}`} fz="sm" c="var(--mantine-color-text)" truncate="end">
+                        {contact.customer.name}
+                      </Anchor>
+                    </Group>
+                  ) : (
+                    <Text fz="sm" c="dimmed">
+                      {t('common.none')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Text fz="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {format.date(contact.updatedAt)}

@@ -5,32 +5,30 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
-import { useCan, useSwitchedOn } from '../../../lib/viewer';
+import { useCan } from '../../../lib/viewer';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NoPermissionAlert } from '../shared/NoPermissionAlert';
-import { CONTACT_DETAIL, UPDATE_CONTACT } from './contact.documents';
+import { CONTACT_DETAIL, CONTACT_QUERIES, UPDATE_CONTACT } from './contact.documents';
 import { changedContactInput, contactFormValues, type ContactFormValues } from './contact-form';
 import { ContactForm } from './ContactForm';
 import { ContactNotFound } from './ContactNotFound';
 
-/** `/contacts/:id/edit`: sends only what changed. */
+/** `/contacts/:id/edit`: sends only what changed (consent changes on the person's page, with its source). */
 export function EditContactPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const can = useCan();
-  const on = useSwitchedOn();
-  const companiesOn = on('CRM.companies');
-  const query = useApiQuery(CONTACT_DETAIL, { id, withCompany: companiesOn });
-  const update = useApiMutation(UPDATE_CONTACT, ['ContactsList', 'ContactDetail', 'CompanyDetail', 'CompaniesList', 'TasksList', 'TaskDetail', 'Timeline']);
+  const query = useApiQuery(CONTACT_DETAIL, { id });
+  const update = useApiMutation(UPDATE_CONTACT, CONTACT_QUERIES);
   const contact = query.data?.contact;
 
   if (isMissing(query.error)) return <ContactNotFound />;
 
   async function save(values: ContactFormValues) {
     if (!contact) return;
-    const input = changedContactInput(contact.id, contactFormValues(contact), values, companiesOn);
+    const input = changedContactInput(contact.id, contactFormValues(contact), values);
     if (input) {
       await update.mutateAsync({ input });
       notifications.show({ color: 'green', message: t('crm.people.saved') });
@@ -51,7 +49,15 @@ export function EditContactPage() {
       ) : !contact ? (
         <DetailSkeleton />
       ) : (
-        <ContactForm key={contact.id} initial={contactFormValues(contact)} companyName={contact.company?.name} submitLabel={t('common.save')} cancelTo={`/contacts/${contact.id}`} onSave={save} />
+        <ContactForm
+          key={contact.id}
+          initial={contactFormValues(contact)}
+          creating={false}
+          customerName={contact.customer?.name}
+          submitLabel={t('common.save')}
+          cancelTo={`/contacts/${contact.id}`}
+          onSave={save}
+        />
       )}
     </Box>
   );

@@ -1,7 +1,7 @@
 import { graphql } from '../../../gql';
 
 export const CONTACTS_LIST = graphql(`
-  query ContactsList($first: Int!, $after: String, $filter: ContactFilter, $orderBy: ContactOrder, $withCompany: Boolean!) {
+  query ContactsList($first: Int!, $after: String, $filter: ContactFilter, $orderBy: ContactOrder) {
     contacts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
@@ -15,10 +15,14 @@ export const CONTACTS_LIST = graphql(`
           fullName
           email
           phone
-          jobTitle
           updatedAt
-          company @include(if: $withCompany) {
+          position {
             id
+            name
+          }
+          customer {
+            id
+            kind
             name
           }
         }
@@ -28,7 +32,7 @@ export const CONTACTS_LIST = graphql(`
 `);
 
 export const CONTACT_DETAIL = graphql(`
-  query ContactDetail($id: ID!, $withCompany: Boolean!) {
+  query ContactDetail($id: ID!) {
     contact(id: $id) {
       id
       firstName
@@ -36,14 +40,49 @@ export const CONTACT_DETAIL = graphql(`
       fullName
       email
       phone
-      jobTitle
-      createdAt
-      updatedAt
-      company @include(if: $withCompany) {
+      emails {
+        address
+        type
+      }
+      phones {
+        number
+        type
+      }
+      address {
+        line1
+        line2
+        city
+        postalCode
+        region
+        country
+      }
+      tags
+      emailConsent
+      smsConsent
+      consentHistory {
+        channel
+        status
+        source
+        occurredAt
+        recordedBy {
+          id
+          name
+          email
+        }
+      }
+      position {
         id
+        name
+        decisionMaker
+      }
+      customer {
+        id
+        kind
         name
         domain
       }
+      createdAt
+      updatedAt
     }
   }
 `);
@@ -69,3 +108,19 @@ export const DELETE_CONTACT = graphql(`
     deleteContact(input: $input)
   }
 `);
+
+export const SET_CONTACT_CONSENT = graphql(`
+  mutation SetContactConsent($input: SetContactConsentInput!) {
+    setContactConsent(input: $input) {
+      id
+      emailConsent
+      smsConsent
+    }
+  }
+`);
+
+/** Every query a changed person shows in: lists, their customer's card, tasks and histories about them. */
+export const CONTACT_QUERIES = ['ContactsList', 'ContactDetail', 'CustomerDetail', 'CustomersList', 'CrmTags', 'Positions', 'TasksList', 'TaskDetail', 'Timeline', 'HomePeople'];
+
+/** The lists a deleted person leaves (their own page is not asked again: it would only answer "not found"). */
+export const CONTACT_LIST_QUERIES = CONTACT_QUERIES.filter((name) => name !== 'ContactDetail');

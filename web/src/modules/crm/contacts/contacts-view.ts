@@ -12,32 +12,41 @@ export const CONTACT_SORTS: SortOption<ContactOrderField>[] = [
 
 const DEFAULT_SORT: SortOption<ContactOrderField> = { key: 'name', field: 'NAME', natural: 'ASC' };
 
-/** Address parameters that narrow the people list; clearing the filters removes them. */
-export const CONTACT_FILTER_KEYS = ['q', 'email', 'company'];
+/** Address parameters that narrow the people list; clearing the filters removes them (`company` is the old name of `customer`). */
+export const CONTACT_FILTER_KEYS = ['q', 'email', 'customer', 'company', 'position', 'tag'];
 
 export type EmailFilter = 'any' | 'with' | 'without';
 
 export interface ContactsView {
   search: string;
   email: EmailFilter;
-  companyId: string | null;
+  customerId: string | null;
+  positionId: string | null;
+  tag: string | null;
   sort: Sort<ContactOrderField>;
+  /** How many filters (the search aside) narrow the list. */
+  activeFilters: number;
   /** Anything narrows the list (a search or a filter). */
   narrowed: boolean;
   filter: ContactFilter | null;
 }
 
-/** The people list as the address describes it (`?q=ana&email=with&company=…&sort=name&dir=asc&after=…`). */
-export function readContactsView(params: URLSearchParams, companiesOn: boolean): ContactsView {
+/** The people list as the address describes it (`?q=ana&email=with&customer=…&position=…&tag=vip&sort=name&dir=asc&after=…`). */
+export function readContactsView(params: URLSearchParams): ContactsView {
   const search = (params.get('q') ?? '').trim();
   const emailParam = params.get('email');
   const email: EmailFilter = emailParam === 'with' || emailParam === 'without' ? emailParam : 'any';
-  // With companies switched off the API refuses a company filter: it is ignored, not an error.
-  const companyId = companiesOn ? params.get('company') || null : null;
+  // Links from before companies became customers say `company`.
+  const customerId = params.get('customer') || params.get('company') || null;
+  const positionId = params.get('position') || null;
+  const tag = params.get('tag')?.trim() || null;
   const filter: ContactFilter = {};
   if (search) filter.search = search;
   if (email !== 'any') filter.hasEmail = email === 'with';
-  if (companyId) filter.companyId = companyId;
+  if (customerId) filter.customerId = customerId;
+  if (positionId) filter.positionId = positionId;
+  if (tag) filter.tags = [tag];
+  const activeFilters = [email !== 'any' ? email : null, customerId, positionId, tag].filter((value) => value !== null).length;
   const narrowed = Object.keys(filter).length > 0;
-  return { search, email, companyId, sort: readSort(params, CONTACT_SORTS, DEFAULT_SORT), narrowed, filter: narrowed ? filter : null };
+  return { search, email, customerId, positionId, tag, sort: readSort(params, CONTACT_SORTS, DEFAULT_SORT), activeFilters, narrowed, filter: narrowed ? filter : null };
 }

@@ -3,7 +3,7 @@ import { IconArrowLeft, IconSearchOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyPanel } from './EmptyPanel';
 
-/** A person or company that does not exist (any more): a friendly way back to the list. */
+/** A person or customer that does not exist (any more): a friendly way back to the list. */
 export function NotFoundPanel({ title, description, backTo, backLabel }: { title: string; description: string; backTo: string; backLabel: string }) {
   return (
     <EmptyPanel

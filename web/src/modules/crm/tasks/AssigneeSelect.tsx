@@ -14,12 +14,15 @@ interface AssigneeSelectProps {
   nobodyValue: string;
   /** A filter: no choice means anyone (the box can be cleared). */
   anyone?: boolean;
+  /** Words of the clear button of a filter (default: everyone's tasks). */
+  clearLabel?: string;
+  description?: ReactNode;
   error?: ReactNode;
   style?: CSSProperties;
 }
 
-/** Picks a member of the company (the viewer marked as "you"), or nobody. */
-export function AssigneeSelect({ label, value, onChange, nobodyValue, anyone = false, error, style }: AssigneeSelectProps) {
+/** Picks a member of the company (the viewer marked as "you"), or nobody: a task's assignee, a customer's owner. */
+export function AssigneeSelect({ label, value, onChange, nobodyValue, anyone = false, clearLabel, description, error, style }: AssigneeSelectProps) {
   const { t, i18n } = useTranslation();
   const viewer = useViewer();
   const members = useApiQuery(TASK_ASSIGNEES, {}, { staleTime: 60_000 });
@@ -30,12 +33,13 @@ export function AssigneeSelect({ label, value, onChange, nobodyValue, anyone = f
   return (
     <Select
       label={label}
+      description={description}
       data={data}
       value={value}
       onChange={onChange}
       allowDeselect={anyone}
       clearable={anyone}
-      clearButtonProps={anyone ? { 'aria-label': t('crm.tasks.assignee.clear'), 'aria-hidden': false, tabIndex: 0 } : undefined}
+      clearButtonProps={anyone ? { 'aria-label': clearLabel ?? t('crm.tasks.assignee.clear'), 'aria-hidden': false, tabIndex: 0 } : undefined}
       placeholder={anyone ? t('crm.tasks.assignee.anyone') : undefined}
       searchable={data.length > 8}
       nothingFoundMessage={members.isFetching ? t('common.loading') : t('crm.tasks.assignee.noMatch')}

@@ -1,9 +1,8 @@
 import { Anchor, Group, Text } from '@mantine/core';
-import { IconBuilding, IconUser } from '@tabler/icons-react';
+import { IconHeartHandshake, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TaskSubjectType } from '../../../gql/graphql';
-import { useSwitchedOn } from '../../../lib/viewer';
 
 interface SubjectLinkProps {
   type: TaskSubjectType | null | undefined;
@@ -11,10 +10,9 @@ interface SubjectLinkProps {
   name: string | null | undefined;
 }
 
-/** Who a task is about, linked to their page; a dash when nobody. */
+/** Who a task is about (a person or a customer), linked to their page; a dash when nobody. */
 export function SubjectLink({ type, id, name }: SubjectLinkProps) {
   const { t } = useTranslation();
-  const on = useSwitchedOn();
   if (!type || !id) {
     return (
       <Text fz="sm" c="dimmed" span>
@@ -22,22 +20,15 @@ export function SubjectLink({ type, id, name }: SubjectLinkProps) {
       </Text>
     );
   }
-  const label = name ?? (type === 'COMPANY' ? t('crm.tasks.subject.company') : t('crm.tasks.subject.person'));
-  const Icon = type === 'COMPANY' ? IconBuilding : IconUser;
-  // A company's page is gone while companies are switched off: its name alone.
-  const to = type === 'CONTACT' ? `/contacts/${id}` : on('CRM.companies') ? `/companies/${id}` : null;
+  const customer = type === 'CUSTOMER';
+  const label = name ?? (customer ? t('crm.tasks.subject.customer') : t('crm.tasks.subject.person'));
+  const Icon = customer ? IconHeartHandshake : IconUser;
   return (
     <Group gap={6} wrap="nowrap" miw={0}>
       <Icon size={14} aria-hidden style={{ flexShrink: 0 }} />
-      {to ? (
-        <Anchor component={Link} to={to} fz="sm" truncate="end">
-          {label}
-        </Anchor>
-      ) : (
-        <Text fz="sm" truncate="end">
-          {label}
-        </Text>
-      )}
+      <Anchor component={Link} to={customer ? `/customers/${id}` : `/contacts/${id}`} fz="sm" truncate="end">
+        {label}
+      </Anchor>
     </Group>
   );
 }

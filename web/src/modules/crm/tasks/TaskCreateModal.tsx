@@ -11,7 +11,7 @@ import { TaskForm } from './TaskForm';
 interface TaskCreateModalProps {
   opened: boolean;
   onClose: () => void;
-  /** The person (or company) the new task is about, chosen already. */
+  /** The person (or customer) the new task is about, chosen already. */
   subject?: TaskSubject | null;
 }
 

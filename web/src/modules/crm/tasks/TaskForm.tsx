@@ -1,10 +1,12 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconBuilding, IconCalendarClock, IconX } from '@tabler/icons-react';
+import { IconCalendarClock } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TaskSubjectType } from '../../../gql/graphql';
 import { showApiError } from '../../../lib/form-errors';
 import { optionalText, required } from '../../../lib/validators';
+import { CustomerSelect } from '../customers/CustomerSelect';
 import { AssigneeSelect } from './AssigneeSelect';
 import { PersonSelect } from './PersonSelect';
 import { fromLocalInput, NOBODY, NOTES_MAX, TITLE_MAX, type TaskFormValues } from './task-form';
@@ -12,7 +14,7 @@ import { deviceTimeZone } from '../../../lib/format';
 
 interface TaskFormProps {
   initial: TaskFormValues;
-  /** Name of the initial subject (person or company), when known. */
+  /** Name of the initial subject (person or customer), when known. */
   subjectName?: string | null;
   submitLabel: string;
   /** Saves; a thrown API error is shown on the field it names. */
@@ -27,6 +29,7 @@ export function TaskForm({ initial, subjectName, submitLabel, onSave, onCancel, 
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const subjectLabelId = useId();
+  const [aboutType, setAboutType] = useState<TaskSubjectType>(initial.subjectType ?? 'CONTACT');
   const form = useForm<TaskFormValues>({
     initialValues: initial,
     validate: {
@@ -46,8 +49,6 @@ export function TaskForm({ initial, subjectName, submitLabel, onSave, onCancel, 
       setBusy(false);
     }
   }
-
-  const company = form.values.subjectType === 'COMPANY' && form.values.subjectId;
 
   return (
     <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate aria-label={submitLabel}>
@@ -70,43 +71,47 @@ export function TaskForm({ initial, subjectName, submitLabel, onSave, onCancel, 
             error={form.errors.assigneeId}
           />
         </SimpleGrid>
-        {company ? (
-          <Stack gap={4} role="group" aria-labelledby={subjectLabelId}>
+        <Stack gap={6} role="group" aria-labelledby={subjectLabelId}>
+          <Group justify="space-between" gap="xs" wrap="wrap">
             <Text id={subjectLabelId} component="div" fz="sm" fw="var(--mantine-font-weight-medium)">
               {t('crm.tasks.fields.subject')}
             </Text>
-            <Group gap="xs" wrap="nowrap">
-              <IconBuilding size={16} aria-hidden />
-              <Text fz="sm" style={{ flex: 1, overflowWrap: 'anywhere' }}>
-                {subjectName ?? t('crm.tasks.subject.company')}
-              </Text>
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                color="gray"
-                leftSection={<IconX size={14} aria-hidden />}
-                aria-label={t('crm.tasks.form.removeCompany', { name: subjectName ?? t('crm.tasks.subject.company') })}
-                onClick={() => form.setValues({ subjectType: null, subjectId: null })}
-              >
-                {t('crm.tasks.form.removeSubject')}
-              </Button>
-            </Group>
-            {form.errors.subjectId && (
-              <Text fz="xs" c="red">
-                {form.errors.subjectId}
-              </Text>
-            )}
-          </Stack>
-        ) : (
-          <PersonSelect
-            label={t('crm.tasks.fields.person')}
-            description={t('crm.tasks.form.personHint')}
-            value={form.values.subjectType === 'CONTACT' ? form.values.subjectId : null}
-            knownName={form.values.subjectId === initial.subjectId ? subjectName : null}
-            onChange={(id) => form.setValues({ subjectType: id ? 'CONTACT' : null, subjectId: id })}
-            error={form.errors.subjectId ?? form.errors.subjectType}
-          />
-        )}
+            <SegmentedControl
+              size="xs"
+              aria-label={t('crm.tasks.form.subjectKind')}
+              value={aboutType}
+              onChange={(next) => {
+                if (next !== 'CONTACT' && next !== 'CUSTOMER') return;
+                setAboutType(next);
+                // Another kind of subject: the one chosen before no longer applies.
+                if (form.values.subjectType !== next) form.setValues({ subjectType: null, subjectId: null });
+              }}
+              data={[
+                { value: 'CONTACT', label: t('crm.tasks.subject.aboutPerson') },
+                { value: 'CUSTOMER', label: t('crm.tasks.subject.aboutCustomer') },
+              ]}
+            />
+          </Group>
+          {aboutType === 'CUSTOMER' ? (
+            <CustomerSelect
+              label={t('crm.tasks.fields.customer')}
+              description={t('crm.tasks.form.customerHint')}
+              value={form.values.subjectType === 'CUSTOMER' ? form.values.subjectId : null}
+              knownName={form.values.subjectId === initial.subjectId ? subjectName : null}
+              onChange={(id) => form.setValues({ subjectType: id ? 'CUSTOMER' : null, subjectId: id })}
+              error={form.errors.subjectId ?? form.errors.subjectType}
+            />
+          ) : (
+            <PersonSelect
+              label={t('crm.tasks.fields.person')}
+              description={t('crm.tasks.form.personHint')}
+              value={form.values.subjectType === 'CONTACT' ? form.values.subjectId : null}
+              knownName={form.values.subjectId === initial.subjectId ? subjectName : null}
+              onChange={(id) => form.setValues({ subjectType: id ? 'CONTACT' : null, subjectId: id })}
+              error={form.errors.subjectId ?? form.errors.subjectType}
+            />
+          )}
+        </Stack>
         <Group justify="space-between" gap="sm" mt="sm">
           <Group gap="sm">{extra}</Group>
           <Group gap="sm" ml="auto">

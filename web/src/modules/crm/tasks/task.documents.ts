@@ -136,8 +136,7 @@ export const DELETE_TASK = graphql(`
   }
 `);
 
-/** Every query a change to a task can alter, fetched again after it. */
-/** Every query a changed task shows in, the histories of people and companies included. */
+/** Every query a changed task shows in, the histories of people and customers included. */
 export const TASK_QUERIES = ['TasksList', 'TasksTotal', 'TaskDetail', 'OverdueTasks', 'Timeline'];
 
 /** The lists a deleted task leaves. */

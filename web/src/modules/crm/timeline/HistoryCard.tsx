@@ -12,11 +12,11 @@ import { Timeline } from './Timeline';
 
 interface HistoryCardProps {
   subject: HistorySubject;
-  /** On a company's page: its people, one of whom an interaction may have been with. */
+  /** On a customer's page: its people, one of whom an interaction may have been with. */
   people?: PersonOption[];
 }
 
-/** On a person's or company's page: their history, and (with CRM:write) ways to log a call, a meeting or a note. */
+/** On a person's or customer's page: their history, and (with CRM:write) ways to log a call, a meeting or a note. */
 export function HistoryCard({ subject, people }: HistoryCardProps) {
   const { t } = useTranslation();
   const can = useCan();

@@ -13,7 +13,7 @@ type InteractionNode = NonNullable<TimelineEntryNode['interaction']>;
 
 interface InteractionEntryProps extends Omit<TimelineItemProps, 'title' | 'children' | 'bullet'> {
   interaction: InteractionNode;
-  /** Whose history this is: on a company's, the person it was with is named. */
+  /** Whose history this is: on a customer's, the person it was with is named. */
   subjectType: TimelineSubjectType;
 }
 
@@ -27,7 +27,7 @@ export function InteractionEntry({ interaction, subjectType, ...item }: Interact
   const when = format.dateTime(interaction.occurredAt);
   const headline = words.headline(interaction);
   const loggedBy = interaction.loggedBy ? (interaction.loggedBy.name ?? interaction.loggedBy.email) : null;
-  const person = subjectType === 'COMPANY' && interaction.contactId ? { id: interaction.contactId, name: interaction.contactName ?? t('crm.timeline.somePerson') } : null;
+  const person = subjectType === 'CUSTOMER' && interaction.contactId ? { id: interaction.contactId, name: interaction.contactName ?? t('crm.timeline.somePerson') } : null;
 
   return (
     <Timeline.Item

@@ -25,7 +25,7 @@ import {
 import { KindPicker } from './KindPicker';
 import { deviceTimeZone } from '../../../lib/format';
 
-/** A person the interaction can be with (on a company's page: its people). */
+/** A person the interaction can be with (on a customer's page: its people). */
 export interface PersonOption {
   id: string;
   name: string;
@@ -35,7 +35,7 @@ interface LogInteractionFormProps {
   initialKind: InteractionKind;
   /** Whose history it goes into. */
   subject: HistorySubject;
-  /** On a company's page: its people, one of whom it may have been with. */
+  /** On a customer's page: its people, one of whom it may have been with. */
   people?: PersonOption[];
   /** Saves; a thrown API error is shown on the field it names. */
   onSave: (input: LogInteractionInput) => Promise<void>;

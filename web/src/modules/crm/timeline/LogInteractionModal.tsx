@@ -14,7 +14,7 @@ interface LogInteractionModalProps {
   /** The kind to start with; null while the dialog is closed. */
   kind: InteractionKind | null;
   subject: HistorySubject;
-  /** On a company's page: its people, one of whom it may have been with. */
+  /** On a customer's page: its people, one of whom it may have been with. */
   people?: PersonOption[];
   onClose: () => void;
 }

@@ -9,7 +9,7 @@ import { TaskEntry } from './TaskEntry';
 import { useTimeline } from './use-timeline';
 
 /**
- * A person's or company's history, newest first: calls, meetings, messages and notes, and (while
+ * A person's or customer's history, newest first: calls, meetings, messages and notes, and (while
  * tasks are on: the API leaves them out otherwise) tasks added and done. 25 at a time, "Show older" for more.
  */
 export function Timeline({ subject }: { subject: HistorySubject }) {

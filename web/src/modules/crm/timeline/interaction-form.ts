@@ -46,7 +46,7 @@ export function isOutcome(value: string | null): value is CallOutcome {
   return OUTCOMES.some((outcome) => outcome === value);
 }
 
-/** Who the history belongs to: the page's person or company. */
+/** Who the history belongs to: the page's person or customer. */
 export interface HistorySubject {
   type: TimelineSubjectType;
   id: string;
@@ -64,7 +64,7 @@ export interface InteractionFormValues {
   outcome: CallOutcome | null;
   subject: string;
   body: string;
-  /** On a company's page: the person it was with, if any. */
+  /** On a customer's page: the person it was with, if any. */
   contactId: string | null;
 }
 
@@ -111,7 +111,7 @@ export function logInteractionInput(values: InteractionFormValues, subject: Hist
   const input: LogInteractionInput = { kind };
   if (subject.type === 'CONTACT') input.contactId = subject.id;
   else {
-    input.companyId = subject.id;
+    input.customerId = subject.id;
     if (values.contactId) input.contactId = values.contactId;
   }
   if (hasDirection(kind) && values.direction !== '') input.direction = values.direction;

@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql';
 
-/** A person's or company's history, newest first: interactions, and tasks added and done. */
+/** A person's or customer's history, newest first: interactions, and tasks added and done. */
 export const TIMELINE = graphql(`
   query Timeline($subject: TimelineSubject!, $first: Int!, $after: String) {
     timeline(subject: $subject, first: $first, after: $after) {
@@ -25,8 +25,8 @@ export const TIMELINE = graphql(`
             body
             contactId
             contactName
-            companyId
-            companyName
+            customerId
+            customerName
             createdAt
             loggedBy {
               id

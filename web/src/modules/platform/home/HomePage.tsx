@@ -5,7 +5,7 @@ import { useFormat } from '../../../lib/format';
 import { useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn, useViewer } from '../../../lib/viewer';
 import { GettingStarted, type Step } from './GettingStarted';
-import { HOME_COMPANIES, HOME_MEMBERS, HOME_PEOPLE } from './home.documents';
+import { HOME_CUSTOMERS, HOME_MEMBERS, HOME_PEOPLE } from './home.documents';
 import { ResendVerificationButton } from './ResendVerificationButton';
 
 function Figure({ label, value, to }: { label: string; value: number; to: string }) {
@@ -29,20 +29,19 @@ export function HomePage() {
   const on = useSwitchedOn();
   const can = useCan();
   const crm = on('CRM') && can('CRM:read');
-  const companiesOn = crm && on('CRM.companies');
   const people = useApiQuery(HOME_PEOPLE, {}, { enabled: crm });
-  const companies = useApiQuery(HOME_COMPANIES, {}, { enabled: companiesOn });
+  const customers = useApiQuery(HOME_CUSTOMERS, {}, { enabled: crm });
   const team = useApiQuery(HOME_MEMBERS, {}, { enabled: can('users:manage') });
   if (!viewer) return null;
 
   const peopleCount = people.data?.contacts.totalCount ?? 0;
-  const companyCount = companies.data?.companies.totalCount ?? 0;
+  const customerCount = customers.data?.customers.totalCount ?? 0;
   const steps: Step[] = [];
   if (viewer.user) steps.push({ key: 'verify', done: viewer.user.emailVerified, action: <ResendVerificationButton /> });
+  if (crm && can('CRM:write')) steps.push({ key: 'customer', done: customerCount > 0, to: '/customers/new' });
   if (crm && can('CRM:write')) steps.push({ key: 'person', done: peopleCount > 0, to: '/contacts/new' });
-  if (companiesOn && can('CRM:write')) steps.push({ key: 'company', done: companyCount > 0, to: '/companies/new' });
   if (team.data) steps.push({ key: 'invite', done: team.data.members.length > 1 || team.data.invitations.length > 0, to: '/settings/users' });
-  const loading = (crm && people.isPending) || (companiesOn && companies.isPending);
+  const loading = crm && (people.isPending || customers.isPending);
   const firstRun = !loading && steps.some((step) => !step.done);
 
   return (
@@ -50,8 +49,8 @@ export function HomePage() {
       <Title order={1}>{viewer.user?.name ? t('home.welcomeNamed', { name: viewer.user.name }) : t('home.welcome')}</Title>
       {firstRun && <GettingStarted steps={steps} />}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+        {crm && <Figure label={t('home.customers')} value={customerCount} to="/customers" />}
         {crm && <Figure label={t('home.people')} value={peopleCount} to="/contacts" />}
-        {companiesOn && <Figure label={t('home.companies')} value={companyCount} to="/companies" />}
       </SimpleGrid>
     </Stack>
   );

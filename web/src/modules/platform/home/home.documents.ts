@@ -8,9 +8,9 @@ export const HOME_PEOPLE = graphql(`
   }
 `);
 
-export const HOME_COMPANIES = graphql(`
-  query HomeCompanies {
-    companies(first: 1) {
+export const HOME_CUSTOMERS = graphql(`
+  query HomeCustomers {
+    customers(first: 1) {
       totalCount
     }
   }
