@@ -24,7 +24,9 @@ export const marketingEventCase: IsolationCase = {
     const id = await created(kontor, token, 'createMarketingEvent', { name: `Fair ${marker}`, kind: 'EXHIBITION', startsOn: '2026-04-01', location: `Hall ${marker}`, cost: { amount: '500', currency: 'EUR' } });
     ok(await kontor.gql(`mutation($input: AddEventAttendeesInput!) { addEventAttendees(input: $input) { registered } }`, { input: { eventId: id, contactIds: [contactId] } }, token));
     const dealId = await created(kontor, token, 'createDeal', { title: `Deal ${marker}`, customerId, source: { eventId: id } });
-    return { id, marker, listed: [id], refs: { contactId, customerId, dealId }, traces: tracesOf([marker], [id, contactId, customerId, dealId]) };
+    ok(await kontor.gql(`mutation($input: CloseDealInput!) { closeDeal(input: $input) { id } }`, { input: { id: dealId, won: false, reason: `Lost ${marker}` } }, token));
+    const pipelineId = str(ok(await kontor.gql(`query($id: ID!) { deal(id: $id) { pipeline { id } } }`, { id: dealId }, token)), 'deal', 'pipeline', 'id');
+    return { id, marker, listed: [id], refs: { contactId, customerId, dealId, pipelineId }, traces: tracesOf([marker], [id, contactId, customerId, dealId]) };
   },
   async snapshot({ kontor }, tenant, seed) {
     const token = tenant.owner.token;
@@ -99,6 +101,41 @@ export const marketingEventCase: IsolationCase = {
       query: `query($ids: [ID!]) { dealsBySource(filter: { from: "2026-01-01T00:00:00Z", to: "2027-12-31T00:00:00Z", eventIds: $ids }) { created event { id name } } }`,
       variables: (target) => ({ ids: [target.id] }),
       expect: { kind: 'COUNT', read: (data) => arr(data, 'dealsBySource').length, theirs: () => 0, own: () => 1 },
+    },
+    {
+      name: "reads the funnel of A's pipeline (salesFunnel(filter: { pipelineId }))",
+      needs: 'CRM:read',
+      query: `query($id: ID) { salesFunnel(filter: { from: "2025-06-01T00:00:00Z", to: "2027-12-31T00:00:00Z", pipelineId: $id }) { created lost stages { reached } } }`,
+      variables: (target) => ({ id: ref(target, 'pipelineId') }),
+      expect: { kind: 'NOT_FOUND' },
+    },
+    {
+      name: "narrows won and lost to A's pipeline (wonLostReport(filter: { pipelineId }))",
+      needs: 'CRM:read',
+      query: `query($id: ID) { wonLostReport(filter: { from: "2025-06-01T00:00:00Z", to: "2027-12-31T00:00:00Z", pipelineId: $id }) { stages { stageName lost } lostReasons { reason count } } }`,
+      variables: (target) => ({ id: ref(target, 'pipelineId') }),
+      expect: { kind: 'COUNT', read: (data) => arr(data, 'wonLostReport', 'lostReasons').length, theirs: () => 0, own: () => 1 },
+    },
+    {
+      name: 'counts activity and deals per member (managerPerformance): only its own members and deals',
+      needs: 'CRM:read',
+      query: `query($ids: [ID!]) { managerPerformance(filter: { from: "2025-06-01T00:00:00Z", to: "2027-12-31T00:00:00Z", eventIds: $ids }) { manager { id email } dealsCreated lost } }`,
+      variables: (target) => ({ ids: [target.id] }),
+      expect: { kind: 'COUNT', read: (data) => arr(data, 'managerPerformance').reduce<number>((n, row) => n + Number((row as { lost: number }).lost), 0), theirs: () => 0, own: () => 1 },
+    },
+    {
+      name: 'lists the tags in use (crmTags): only its own',
+      needs: 'CRM:read',
+      query: `{ crmTags }`,
+      variables: () => ({}),
+      expect: { kind: 'COUNT', read: (data) => arr(data, 'crmTags').length, theirs: () => 0, own: () => 0 },
+    },
+    {
+      name: 'finds duplicates (contactDuplicates, customerDuplicates): only its own',
+      needs: 'CRM:read',
+      query: `{ contactDuplicates { value contacts { id } } customerDuplicates { value customers { id } } }`,
+      variables: () => ({}),
+      expect: { kind: 'COUNT', read: (data) => arr(data, 'contactDuplicates').length + arr(data, 'customerDuplicates').length, theirs: () => 0, own: () => 0 },
     },
   ],
 };
