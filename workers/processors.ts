@@ -3,7 +3,9 @@ import type { MailDriver } from '../api/src/platform/mail/mail-message.js';
 import { createSmsDriver } from '../api/src/platform/sms/sms-driver.factory.js';
 import type { SmsDriver } from '../api/src/platform/sms/sms-driver.js';
 import { MESSAGE_EMAIL_JOB, SMS_QUEUE } from '../api/src/crm/message.service.js';
+import { IMPORT_QUEUE } from '../api/src/crm/import-runner.service.js';
 import { REMINDER_QUEUE } from '../api/src/crm/task-reminder.service.js';
+import { importProcessor } from './import.job.js';
 import { mailingProcessor } from './mailing.job.js';
 import { messageEmailProcessor, smsProcessor } from './message.job.js';
 import { reminderProcessor } from './reminder.job.js';
@@ -22,5 +24,6 @@ export function processors(app: App, mail: MailDriver, sms: SmsDriver = createSm
     [PLATFORM_QUEUES.mailing]: byJobName({ [MESSAGE_EMAIL_JOB]: messageEmailProcessor(app, mail) }, mailingProcessor(mail)),
     [REMINDER_QUEUE]: reminderProcessor(app),
     [SMS_QUEUE]: smsProcessor(app, sms),
+    [IMPORT_QUEUE]: importProcessor(app),
   };
 }

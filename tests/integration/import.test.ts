@@ -7,6 +7,7 @@ import { fromGlobalId } from '../../api/src/graphql/global-id.js';
 import { importProcessor } from '../../workers/import.job.js';
 import { postgresConnection, type TenantJobData } from '../../workers/queues.js';
 import { errorCode, ok, signUp, startKontor, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
+import { join, recordingMailbox } from '../support/members.js';
 
 // ---------------------------------------------------------------------------------------------
 // Documents and shapes
@@ -246,7 +247,7 @@ describe('CSV import and export of people and customers', () => {
       const tenant = await signUp(kontor);
       ok(await kontor.gql(CREATE_FIELD, { input: { entity: 'CONTACT', key: 'shoe_size', label: 'Shoe size', type: 'NUMBER' } }, tenant.token));
       ok(await kontor.gql(CREATE_FIELD, { input: { entity: 'CONTACT', key: 'pref', label: 'Préférence', type: 'TEXT' } }, tenant.token));
-      const headers = ['FIRST NAME', 'Surname', 'E-Mail', 'Email 2', 'Mobile', 'Job title', 'Company', 'Tags', 'Cíty', 'ZIP', 'shoe_size', 'preference', 'Favourite colour', 'Notes'];
+      const headers = ['FIRST NAME', 'Surname', 'E-Mail', 'Email 2', 'Mobile', 'Job title', 'Company', 'Tags', 'Cíty', 'ZIP', 'shoe_size', 'preference', 'Favourite colour', 'Notes', 'Name'];
       const id = await uploaded(tenant.token, `${headers.join(',')}\n${headers.map(() => 'x').join(',')}\n`);
       expect((await view(id, tenant.token)).suggestedMapping).toEqual([
         { column: 0, field: 'FIRST_NAME', customFieldKey: null },
@@ -261,6 +262,7 @@ describe('CSV import and export of people and customers', () => {
         { column: 9, field: 'ADDRESS_POSTAL_CODE', customFieldKey: null },
         { column: 10, field: 'CUSTOM_FIELD', customFieldKey: 'shoe_size' },
         { column: 11, field: 'CUSTOM_FIELD', customFieldKey: 'pref' },
+        // "Name" would be the full name, but the file has a first and a last name.
       ]);
       const customers = await uploaded(tenant.token, 'Company name,VAT number,Website,utm_source\nAcme,RO1,acme.ro,x\n', 'entity=CUSTOMER&name=c.csv');
       expect((await view(customers, tenant.token)).suggestedMapping.map((m) => m.field)).toEqual(['NAME', 'TAX_ID', 'DOMAIN', 'UTM_SOURCE']);
@@ -493,6 +495,20 @@ describe('CSV import and export of people and customers', () => {
       expect(ana?.phones.map((p) => p.number)).toEqual(['+40721000001']);
       expect(bob).toMatchObject({ firstName: 'Robert', lastName: 'Stone' });
       expect(await count('crm_contacts', tenant)).toBe(2);
+    });
+
+    it('a member limited to their own records imports within them: someone else\'s person is not theirs to find or update', async () => {
+      const tenant = await signUp(kontor);
+      const { workers: mailing, mailText } = recordingMailbox();
+      kontor.workers.start(mailing, 1);
+      const agent = await join(kontor, tenant, 'AGENT', mailText);
+      ok(await kontor.gql(CREATE_CONTACT, { input: { firstName: 'Theirs', email: 'theirs@example.test' } }, tenant.token));
+      ok(await kontor.gql(`mutation($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { settings { ownRecordsOnlyRoles } } }`, { input: { ownRecordsOnlyRoles: ['AGENT'] } }, tenant.token));
+      const id = await uploaded(agent.token, 'First name,Email\nMine,theirs@example.test\n');
+      const done = await runToEnd(agent.token, id, { mapping: [{ column: 0, field: 'FIRST_NAME' }, { column: 1, field: 'EMAIL' }], dedupeBy: ['EMAIL'], onDuplicate: 'UPDATE' });
+      expect(done).toMatchObject({ created: 1, updated: 0, failed: 0 });
+      expect((await contacts(tenant.token)).map((p) => p.firstName)).toEqual(['Mine', 'Theirs']);
+      expect((await contacts(agent.token)).map((p) => p.firstName)).toEqual(['Mine']);
     });
 
     it('customers by tax id (of a counterparty), email or phone; UPDATE fills in the customer and its counterparty', async () => {

@@ -24,7 +24,6 @@ import type { ServiceContext } from '../platform/context/service-context.js';
 import { checkCurrency } from '../platform/tenants/settings-values.js';
 import { ownerFromInput } from '../platform/users/member-ref.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
-import type { ContactNode } from './contact.types.js';
 import {
   DealOrderField,
   type CloseDealInput,

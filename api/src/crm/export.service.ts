@@ -3,7 +3,6 @@ import { CustomFieldType, type CustomField } from '../../../schema/crm/custom-fi
 import { ImportEntity } from '../../../schema/crm/import.entity.js';
 import { BadUserInputError, type ProblemReason } from '../graphql/errors.js';
 import { MAX_PAGE_SIZE, type ConnectionResult } from '../graphql/pagination.js';
-import { buildKontorSchema } from '../graphql/schema.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import { featureOn } from '../platform/modules/feature-switch.js';
 import { contactPointsLoader } from './contact-point.service.js';
@@ -43,7 +42,8 @@ export async function jsonInput<T>(raw: string | null, name: string, typeName: s
   } catch {
     throw BadUserInputError.field([name], 'is not JSON', 'INVALID');
   }
-  schema ??= buildKontorSchema();
+  // Loaded when first needed: the schema is built from the manifests, this module is part of one.
+  schema ??= import('../graphql/schema.js').then((module) => module.buildKontorSchema());
   const type = (await schema).getType(typeName);
   if (!type || !isInputType(type)) throw new Error(`${typeName} is not an input type`);
   let refused: BadUserInputError | null = null;

@@ -214,7 +214,10 @@ export function suggestMapping(entity: ImportEntity, headers: string[], customFi
       if (found) claim(column, found.field, found.key);
     });
   }
-  return [...byColumn.values()].sort((a, b) => a.column - b.column);
+  const suggested = [...byColumn.values()].sort((a, b) => a.column - b.column);
+  // A full name is split into first and last: beside a first or last name column it is left out.
+  const split = suggested.some((m) => m.field === ImportField.FIRST_NAME || m.field === ImportField.LAST_NAME);
+  return split ? suggested.filter((m) => m.field !== ImportField.FULL_NAME) : suggested;
 }
 
 /** The feature options a mapping needs switched on. */

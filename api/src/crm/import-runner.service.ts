@@ -180,10 +180,6 @@ class RowReader {
     return NO_TARGET;
   }
 
-  mappedAny(fields: ImportField[]): boolean {
-    return fields.some((field) => this.byField.has(field));
-  }
-
   /** The trimmed cell of a field; null when the field is not mapped or the cell is empty. */
   text(field: ImportField): string | null {
     const entry = this.byField.get(field);

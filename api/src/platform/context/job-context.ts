@@ -63,11 +63,23 @@ export class JobContext implements ServiceContext {
   }
 }
 
+/**
+ * The member as a request of theirs would see them: their role now, and, when the company limits
+ * that role to its own records, the same row-level restriction (`app.own_records_user`) set in the
+ * job's transaction, so a job can never reach what its member could not.
+ */
 async function memberPrincipal(em: EntityManager, tenantId: string, userId: string): Promise<Principal> {
-  const rows = await em.execute<{ role: Role }[]>('select role from memberships where tenant_id = ? and user_id = ?', [tenantId, userId]);
-  const role = rows[0]?.role;
-  if (!role) throw new ActorGoneError('The member who started this is no longer in the company');
-  return { kind: 'session', tenantId, userId, sessionId: null, apiKeyId: null, role, permissions: permissionsOfRole(role) };
+  const rows = await em.execute<{ role: Role; limited: boolean }[]>(
+    `select m.role, coalesce(m.role::text = any(s.own_records_roles), false) as limited
+       from memberships m left join tenant_settings s on s.tenant_id = m.tenant_id
+      where m.tenant_id = ? and m.user_id = ?`,
+    [tenantId, userId],
+  );
+  const member = rows[0];
+  if (!member) throw new ActorGoneError('The member who started this is no longer in the company');
+  const limited = member.limited === true;
+  await em.execute("select set_config('app.own_records_user', ?, true)", [limited ? userId : '']);
+  return { kind: 'session', tenantId, userId, sessionId: null, apiKeyId: null, role: member.role, permissions: permissionsOfRole(member.role), ownRecordsOnly: limited };
 }
 
 async function keyPrincipal(em: EntityManager, tenantId: string, apiKeyId: string): Promise<Principal> {
