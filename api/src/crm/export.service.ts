@@ -11,6 +11,12 @@ import type { ContactFilter, ContactNode, ContactOrder } from './contact.types.j
 import { counterpartiesLoader } from './counterparty.service.js';
 import { customerLoader, listCustomers } from './customer.service.js';
 import type { CustomerFilter, CustomerNode, CustomerOrder } from './customer.types.js';
+import { listDeals } from './deal.service.js';
+import type { DealFilter, DealNode, DealOrder } from './deal.types.js';
+import { customFieldDefinitions } from './custom-field.service.js';
+import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
+import { requireFeature } from '../platform/modules/feature-switch.js';
+import { contactLoader } from './contact.service.js';
 import { exportHeader, ImportField } from './import-fields.js';
 import { importableCustomFields } from './import.service.js';
 import { positionLoader } from './position.service.js';
@@ -226,4 +232,66 @@ export async function customerExport(ctx: RequestContext, filter: CustomerFilter
     header,
     pages: () => pagesOf(first, (after) => listCustomers(ctx, { first: PAGE, after, filter, orderBy }), rows),
   };
+}
+
+/**
+ * Deals matching the list's filter, in its order, for spreadsheets and analysis (deals are not
+ * imported): pipeline, stage, status, amount, dates, owner, attribution and custom fields.
+ */
+export async function dealExport(ctx: RequestContext, filter: DealFilter | null, orderBy: DealOrder | null): Promise<CsvExport> {
+  requireFeature(ctx, 'CRM.deals');
+  const first = await listDeals(ctx, { first: PAGE, filter, orderBy });
+  const custom = featureOn(ctx, 'CRM.customFields') ? await customFieldDefinitions(ctx, CustomFieldEntity.DEAL) : [];
+  const header = [
+    'Title',
+    'Customer',
+    'Person',
+    'Pipeline',
+    'Stage',
+    'Status',
+    'Amount',
+    'Currency',
+    'Probability',
+    'Expected close',
+    'Owner',
+    'Source channel',
+    'UTM source',
+    'UTM medium',
+    'UTM campaign',
+    'Marketing event',
+    'Close reason',
+    'Closed at',
+    ...custom.map((field) => field.label),
+    'Created at',
+  ];
+  const rows = async (nodes: DealNode[]): Promise<string[][]> => {
+    const customers = await settled(customerLoader(ctx).loadMany(nodes.map((n) => n.customerUuid)));
+    const people = await settled(contactLoader(ctx).loadMany(nodes.map((n) => n.contactUuid ?? '').filter(Boolean)));
+    const person = new Map(people.flatMap((p) => (p ? [[p.uuid, p.fullName] as const] : [])));
+    customerLoader(ctx).clearAll();
+    contactLoader(ctx).clearAll();
+    return nodes.map((node, i) => [
+      node.title,
+      customers[i]?.name ?? '',
+      node.contactUuid ? (person.get(node.contactUuid) ?? '') : '',
+      node.pipeline.name,
+      node.stage.name,
+      node.status,
+      node.amount?.amount.toFixed() ?? '',
+      node.amount?.currency ?? '',
+      String(node.probability),
+      node.expectedCloseDate ?? '',
+      node.owner?.email ?? '',
+      node.source.channel ?? '',
+      node.source.utmSource ?? '',
+      node.source.utmMedium ?? '',
+      node.source.utmCampaign ?? '',
+      node.source.event?.name ?? '',
+      node.closeReason ?? '',
+      node.closedAt?.toISOString() ?? '',
+      ...custom.map((field) => customText(field, node.customValues[field.key])),
+      node.createdAt.toISOString(),
+    ]);
+  };
+  return { fileName: datedName('deals'), header, pages: () => pagesOf(first, (after) => listDeals(ctx, { first: PAGE, after, filter, orderBy }), rows) };
 }

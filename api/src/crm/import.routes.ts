@@ -11,7 +11,8 @@ import { RequestContext } from '../platform/context/request-context.js';
 import type { ModuleRoute } from '../platform/modules/module-manifest.js';
 import type { ContactFilter, ContactOrder } from './contact.types.js';
 import type { CustomerFilter, CustomerOrder } from './customer.types.js';
-import { contactExport, customerExport, jsonInput, type CsvExport } from './export.service.js';
+import { contactExport, customerExport, dealExport, jsonInput, type CsvExport } from './export.service.js';
+import type { DealFilter, DealOrder } from './deal.types.js';
 import { csvText, MAX_CSV_BYTES } from './import-csv.js';
 import { createImport } from './import.service.js';
 
@@ -186,5 +187,8 @@ export const importRoutes: ModuleRoute[] = [
   ),
   exportRoute('/crm/exports/customers.csv', async (ctx, url) =>
     customerExport(ctx, await jsonInput<CustomerFilter>(url.searchParams.get('filter'), 'filter', 'CustomerFilter'), await jsonInput<CustomerOrder>(url.searchParams.get('orderBy'), 'orderBy', 'CustomerOrder')),
+  ),
+  exportRoute('/crm/exports/deals.csv', async (ctx, url) =>
+    dealExport(ctx, await jsonInput<DealFilter>(url.searchParams.get('filter'), 'filter', 'DealFilter'), await jsonInput<DealOrder>(url.searchParams.get('orderBy'), 'orderBy', 'DealOrder')),
   ),
 ];
