@@ -4,6 +4,7 @@ import { Connection, OrderDirection } from '../graphql/pagination.js';
 import { DateTimeScalar, EmailAddressScalar, PhoneNumberScalar } from '../graphql/scalars.js';
 import { AddressInput, AddressNode } from '../platform/address/address.types.js';
 import { UserNode } from '../platform/users/user.types.js';
+import { AttributionInput, AttributionNode } from './attribution.types.js';
 import { CustomFieldFilter, CustomFieldValueInput } from './custom-field.types.js';
 import type { CustomValues } from './custom-field.service.js';
 
@@ -21,19 +22,7 @@ export class CustomerRefNode {
 }
 
 @ObjectType('CustomerSource', { description: 'Where the customer came from.' })
-export class CustomerSourceNode {
-  @Field(() => SourceChannel, { nullable: true })
-  channel!: SourceChannel | null;
-
-  @Field(() => String, { nullable: true })
-  utmSource!: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmMedium!: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmCampaign!: string | null;
-
+export class CustomerSourceNode extends AttributionNode {
   @Field(() => CustomerRefNode, { nullable: true, description: 'The customer who recommended this one.' })
   referredBy!: CustomerRefNode | null;
 }
@@ -158,19 +147,7 @@ export class CustomerFilter {
 }
 
 @InputType()
-export class CustomerSourceInput {
-  @Field(() => SourceChannel, { nullable: true })
-  channel?: SourceChannel | null;
-
-  @Field(() => String, { nullable: true })
-  utmSource?: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmMedium?: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmCampaign?: string | null;
-
+export class CustomerSourceInput extends AttributionInput {
   @Field(() => ID, { nullable: true })
   referredById?: string | null;
 }

@@ -1,8 +1,4 @@
-import { MarketingEventRefNode } from './marketing-event.types.js';
-import { CustomFieldFilter, CustomFieldValueInput } from './custom-field.types.js';
-import type { CustomValues } from './custom-field.service.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SourceChannel } from '../../../schema/crm/customer.entity.js';
 import { DealStatus } from '../../../schema/crm/deal.entity.js';
 import { DealStageChangeKind } from '../../../schema/crm/deal-stage-change.entity.js';
 import { Connection, OrderDirection } from '../graphql/pagination.js';
@@ -10,25 +6,17 @@ import { CurrencyScalar, DateTimeScalar, DecimalScalar, LocalDateScalar, Money, 
 import { UserNode } from '../platform/users/user.types.js';
 import { PipelineNode, PipelineStageNode } from './pipeline.types.js';
 import type { Decimal } from 'decimal.js';
+import { AttributionInput, AttributionNode } from './attribution.types.js';
+import type { CustomValues } from './custom-field.service.js';
+import { CustomFieldFilter, CustomFieldValueInput } from './custom-field.types.js';
+import { MarketingEventRefNode } from './marketing-event.types.js';
 
 registerEnumType(DealStatus, { name: 'DealStatus', description: 'OPEN on the board; WON or LOST once closed.' });
 
 registerEnumType(DealStageChangeKind, { name: 'DealStageChangeKind' });
 
 @ObjectType('DealSource', { description: 'Where the deal came from: the customer’s attribution when it was created, unless given.' })
-export class DealSourceNode {
-  @Field(() => SourceChannel, { nullable: true })
-  channel!: SourceChannel | null;
-
-  @Field(() => String, { nullable: true })
-  utmSource!: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmMedium!: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmCampaign!: string | null;
-
+export class DealSourceNode extends AttributionNode {
   @Field(() => MarketingEventRefNode, { nullable: true, description: 'The marketing event that brought the deal.' })
   event!: MarketingEventRefNode | null;
 }
@@ -229,19 +217,7 @@ export class DealFilter {
 }
 
 @InputType()
-export class DealSourceInput {
-  @Field(() => SourceChannel, { nullable: true })
-  channel?: SourceChannel | null;
-
-  @Field(() => String, { nullable: true })
-  utmSource?: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmMedium?: string | null;
-
-  @Field(() => String, { nullable: true })
-  utmCampaign?: string | null;
-
+export class DealSourceInput extends AttributionInput {
   @Field(() => ID, { nullable: true, description: 'The marketing event that brought the deal. On create without a source: the latest event of the past year the person (or else the customer\'s people) came to.' })
   eventId?: string | null;
 }
