@@ -18,9 +18,22 @@ export interface ModuleRoute {
   feature?: string;
 }
 
+/** A page a module adds to the settings area: listed beside the platform's sections while the module is on and the viewer holds `permission`. */
+export interface ModuleSettingsEntry {
+  path: string;
+  /** Translation key of the section's name. */
+  label: string;
+  icon: Icon;
+  permission: string;
+  /** A feature option the section needs besides its module (e.g. "CRM.customFields"). */
+  feature?: string;
+  element: ReactNode;
+}
+
 /** What a module adds to the web app; the shell reads these and never names a module itself. */
 export interface WebModule {
   key: ModuleKey;
   nav: NavEntry[];
   routes: ModuleRoute[];
+  settings?: ModuleSettingsEntry[];
 }

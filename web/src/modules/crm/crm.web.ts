@@ -42,3 +42,27 @@ export const crmWeb: WebModule = {
     { path: '/import', element: createElement(ImportPage) },
   ],
 };
+
+// Deals (board, list, a deal's page, pipelines) and sales reports, both behind feature CRM.deals: their
+// entries follow the ones above.
+import { DEALS_NAV, DEALS_ROUTES } from './deals/deals.web';
+import { REPORTS_NAV, REPORTS_ROUTES } from './reports/reports.web';
+
+crmWeb.nav.push(...DEALS_NAV, ...REPORTS_NAV);
+crmWeb.routes.push(...DEALS_ROUTES, ...REPORTS_ROUTES);
+
+// Marketing events, finding and merging duplicates, and the inbound email settings (owners and admins).
+import { DUPLICATES_ROUTES } from './duplicates/duplicates.web';
+import { EVENTS_NAV, EVENTS_ROUTES } from './events/events.web';
+import { MESSAGES_SETTINGS } from './messages/messages.web';
+
+crmWeb.nav.push(...EVENTS_NAV);
+crmWeb.routes.push(...EVENTS_ROUTES, ...DUPLICATES_ROUTES);
+crmWeb.settings = [...(crmWeb.settings ?? []), ...MESSAGES_SETTINGS];
+
+// Custom fields (a settings section, with CRM.customFields) and saved views' pages (with CRM.segments).
+import { FIELDS_SETTINGS } from './fields/fields.web';
+import { SEGMENTS_ROUTES } from './segments/segments.web';
+
+crmWeb.routes.push(...SEGMENTS_ROUTES);
+crmWeb.settings = [...(crmWeb.settings ?? []), ...FIELDS_SETTINGS];

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Button, DataList, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCrown, IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
+import { IconCrown, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmModal } from '../../../components/ConfirmModal';
@@ -13,6 +13,10 @@ import { useFormat } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn } from '../../../lib/viewer';
 import { CustomerKindIcon } from '../customers/CustomerKindIcon';
+import { EventsCard } from '../events/EventsCard';
+import { CustomFieldValues } from '../fields/CustomFieldValues';
+import { useCustomFields } from '../fields/use-custom-fields';
+import { ContactMessageActions } from '../messages/ContactMessageActions';
 import { hasAddress } from '../shared/address';
 import { AddressView } from '../shared/AddressView';
 import { DetailCard } from '../shared/DetailCard';
@@ -57,7 +61,8 @@ export function ContactDetailPage() {
   const on = useSwitchedOn();
   const tasksShown = on('CRM.tasks') && can('CRM:read');
   const [confirming, { open, close }] = useDisclosure(false);
-  const query = useApiQuery(CONTACT_DETAIL, { id });
+  const custom = useCustomFields('CONTACT');
+  const query = useApiQuery(CONTACT_DETAIL, { id, withCustomFields: custom.on });
   const remove = useApiMutation(DELETE_CONTACT, CONTACT_LIST_QUERIES);
   const contact = query.data?.contact;
 
@@ -110,20 +115,7 @@ export function ContactDetailPage() {
           ) : null
         }
       />
-      {(contact.email || contact.phone) && (
-        <Group gap="sm" mb="lg">
-          {contact.email && (
-            <Button component="a" href={`mailto:${contact.email}`} variant="light" size="xs" leftSection={<IconMail size={14} />}>
-              {t('crm.people.sendEmail')}
-            </Button>
-          )}
-          {contact.phone && (
-            <Button component="a" href={`tel:${contact.phone}`} variant="light" size="xs" leftSection={<IconPhone size={14} />}>
-              {t('crm.people.call')}
-            </Button>
-          )}
-        </Group>
-      )}
+      <ContactMessageActions contact={contact} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -173,9 +165,12 @@ export function ContactDetailPage() {
                 </DetailField>
                 <DetailField label={t('crm.people.fields.address')}>{hasAddress(contact.address) && <AddressView address={contact.address} />}</DetailField>
                 <DetailField label={t('crm.people.fields.tags')}>{contact.tags.length > 0 && <TagList tags={contact.tags} />}</DetailField>
+                <DetailField label={t('ownRecords.owner')}>{contact.owner ? (contact.owner.name ?? contact.owner.email) : null}</DetailField>
+                <CustomFieldValues fields={custom.fields} values={contact.customFields} />
               </DataList>
             </DetailCard>
             <ConsentCard contact={contact} />
+            <EventsCard subject={{ type: 'CONTACT', id: contact.id }} />
             {tasksShown && <SubjectTasks subject={{ type: 'CONTACT', id: contact.id, name: contact.fullName }} />}
             <HistoryCard subject={{ type: 'CONTACT', id: contact.id, name: contact.fullName }} />
           </Stack>

@@ -4,12 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { showApiError } from '../../../lib/form-errors';
+import { NO_OWNER } from '../customers/customer-form';
 import { CustomerSelect } from '../customers/CustomerSelect';
+import { CustomFieldInputs } from '../fields/CustomFieldInputs';
+import { changedCustomFieldInputs, createCustomFieldInputs, customFieldErrorPaths, type CustomFieldDef } from '../fields/custom-values';
 import { PositionSelect } from '../positions/PositionSelect';
 import { AddressFields } from '../shared/AddressFields';
 import { FormActions } from '../shared/FormActions';
 import { FormSection } from '../shared/FormSection';
 import { TagsField } from '../shared/TagsField';
+import { AssigneeSelect } from '../tasks/AssigneeSelect';
 import { CONSENT_STATUSES, isConsentStatus, pointFields, validateContact, type ContactFormValues } from './contact-form';
 import { ContactPointsField } from './ContactPointsField';
 
@@ -23,15 +27,17 @@ interface ContactFormProps {
   cancelTo: string;
   /** Saves; a thrown API error is shown on the field it names. */
   onSave: (values: ContactFormValues) => Promise<void>;
+  /** The company's fields on people (see useCustomFields); none while the feature is off. */
+  customFields?: CustomFieldDef[];
 }
 
 /** The one form for adding and editing a person. */
-export function ContactForm({ initial, creating, customerName, submitLabel, cancelTo, onSave }: ContactFormProps) {
+export function ContactForm({ initial, creating, customerName, submitLabel, cancelTo, onSave, customFields = [] }: ContactFormProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const form = useForm<ContactFormValues>({
     initialValues: initial,
-    validate: (values) => validateContact(t, values, creating),
+    validate: (values) => validateContact(t, values, creating, customFields, initial),
   });
   const consentOptions = CONSENT_STATUSES.map((status) => ({ value: status, label: t(`crm.consent.status.${status}`) }));
   const consentGiven = form.values.emailConsent !== 'UNKNOWN' || form.values.smsConsent !== 'UNKNOWN';
@@ -41,7 +47,8 @@ export function ContactForm({ initial, creating, customerName, submitLabel, canc
     try {
       await onSave(values);
     } catch (error) {
-      showApiError(t, error, form, pointFields(values));
+      const sent = creating ? createCustomFieldInputs(customFields, values.customFields) : changedCustomFieldInputs(customFields, initial.customFields, values.customFields);
+      showApiError(t, error, form, { ...pointFields(values), ...customFieldErrorPaths(sent) });
     } finally {
       setBusy(false);
     }
@@ -79,6 +86,14 @@ export function ContactForm({ initial, creating, customerName, submitLabel, canc
               onChange={(positionId) => form.setFieldValue('positionId', positionId)}
               error={form.errors.positionId}
             />
+            <AssigneeSelect
+              label={t('ownRecords.owner')}
+              description={t('ownRecords.ownerHint')}
+              nobodyValue={NO_OWNER}
+              value={form.values.ownerId}
+              onChange={(owner) => form.setFieldValue('ownerId', owner ?? NO_OWNER)}
+              error={form.errors.ownerId}
+            />
           </FormSection>
           <Divider />
           <FormSection title={t('crm.people.form.contactSection')}>
@@ -93,6 +108,14 @@ export function ContactForm({ initial, creating, customerName, submitLabel, canc
           <FormSection title={t('crm.people.form.tagsSection')}>
             <TagsField label={t('crm.people.fields.tags')} value={form.values.tags} onChange={(tags) => form.setFieldValue('tags', tags)} error={form.errors.tags} />
           </FormSection>
+          {customFields.length > 0 && (
+            <>
+              <Divider />
+              <FormSection title={t('fields.section')}>
+                <CustomFieldInputs fields={customFields} values={form.values.customFields} errors={form.errors} onChange={(key, value) => form.setFieldValue(`customFields.${key}`, value)} />
+              </FormSection>
+            </>
+          )}
           {creating && (
             <>
               <Divider />

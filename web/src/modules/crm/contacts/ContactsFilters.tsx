@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDirection } from '../../../gql/graphql';
 import { useApiQuery } from '../../../lib/use-api';
 import { CustomerSelect } from '../customers/CustomerSelect';
+import { customSortOptions } from '../fields/custom-sort';
+import { useCustomFields } from '../fields/use-custom-fields';
 import { POSITIONS } from '../positions/position.documents';
 import { FilterBar } from '../shared/FilterBar';
 import { ListSearch } from '../shared/ListSearch';
@@ -23,6 +25,7 @@ export function ContactsFilters({ view, onChange, onSort, onClear }: ContactsFil
   const { t } = useTranslation();
   const positions = useApiQuery(POSITIONS, {}, { staleTime: 60_000 });
   const tags = useApiQuery(CRM_TAGS, {}, { staleTime: 60_000 });
+  const customFields = useCustomFields('CONTACT');
   const tagOptions = [...new Set([...(tags.data?.crmTags ?? []), ...(view.tag ? [view.tag] : [])])];
   const sortLabels: Record<string, string> = {
     name: t('crm.people.sort.name'),
@@ -82,7 +85,7 @@ export function ContactsFilters({ view, onChange, onSort, onClear }: ContactsFil
         leftSection={<IconTags size={16} aria-hidden />}
         style={{ flex: '1 1 9rem' }}
       />
-      <SortControl options={CONTACT_SORTS.map((option) => ({ value: option.key, label: sortLabels[option.key] ?? option.key }))} value={view.sort.key} direction={view.sort.direction} onChange={onSort} />
+      <SortControl options={[...CONTACT_SORTS.map((option) => ({ value: option.key, label: sortLabels[option.key] ?? option.key })), ...customSortOptions(customFields.fields)]} value={view.sort.key} direction={view.sort.direction} onChange={onSort} />
       {view.narrowed && (
         <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
           {t('crm.list.clearFilters')}

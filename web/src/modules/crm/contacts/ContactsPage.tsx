@@ -7,6 +7,9 @@ import type { OrderDirection } from '../../../gql/graphql';
 import { useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
 import { useCan } from '../../../lib/viewer';
+import { FindDuplicatesButton } from '../duplicates/FindDuplicatesButton';
+import { useCustomColumns } from '../fields/custom-columns';
+import { ListViewsBar } from '../segments/ListViewsBar';
 import { EmptyPanel } from '../shared/EmptyPanel';
 import { ListSkeleton } from '../shared/ListSkeleton';
 import { sortParams } from '../shared/sort';
@@ -27,9 +30,16 @@ export function ContactsPage() {
   const canWrite = can('CRM:write');
   const list = useListUrl();
   const view = readContactsView(list.params);
+  const columns = useCustomColumns('CONTACT', 'contacts');
   const query = useApiQuery(
     CONTACTS_LIST,
-    { first: PAGE_SIZE, after: list.after, filter: view.filter, orderBy: { field: view.sort.field, direction: view.sort.direction } },
+    {
+      first: PAGE_SIZE,
+      after: list.after,
+      filter: view.filter,
+      orderBy: { field: view.sort.field, direction: view.sort.direction, customFieldKey: view.sort.customFieldKey },
+      withCustomFields: columns.columns.length > 0,
+    },
     { keepPrevious: true },
   );
   const connection = query.data?.contacts;
@@ -60,6 +70,7 @@ export function ContactsPage() {
         actions={
           firstRun ? null : (
             <>
+              <FindDuplicatesButton to="/contacts/duplicates" />
               {positionsButton}
               {newButton}
             </>
@@ -67,6 +78,7 @@ export function ContactsPage() {
         }
       />
       {!firstRun && <ContactsFilters view={view} onChange={list.update} onSort={sort} onClear={() => list.clear(CONTACT_FILTER_KEYS)} />}
+      {!firstRun && <ListViewsBar entity="CONTACT" list={list} filter={view.filter} filterKeys={CONTACT_FILTER_KEYS} columns={columns} />}
       {query.error && <ListQueryError error={query.error} onRetry={() => void query.refetch()} list={list} />}
       {!connection ? (
         !query.error && <ListSkeleton />
@@ -98,7 +110,7 @@ export function ContactsPage() {
         />
       ) : (
         <PagedList list={list} connection={connection} shown={rows.length} stale={query.isPlaceholderData}>
-          {phone ? <ContactCards rows={rows} /> : <ContactsTable rows={rows} sort={view.sort} onSort={sort} />}
+          {phone ? <ContactCards rows={rows} /> : <ContactsTable rows={rows} sort={view.sort} onSort={sort} customColumns={columns.columns} />}
         </PagedList>
       )}
     </Box>

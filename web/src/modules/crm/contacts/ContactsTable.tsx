@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import type { OrderDirection } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/format';
 import { CustomerKindIcon } from '../customers/CustomerKindIcon';
+import { CustomColumnCells, CustomColumnHeaders } from '../fields/CustomColumns';
+import type { CustomFieldDef } from '../fields/custom-values';
 import { NameAvatar } from '../shared/NameAvatar';
 import { SortableTh } from '../shared/SortableTh';
 import type { Sort } from '../shared/sort';
@@ -13,10 +15,12 @@ interface ContactsTableProps {
   rows: ContactRow[];
   sort: Sort<string>;
   onSort: (key: string, direction: OrderDirection | null) => void;
+  /** Custom fields chosen as extra columns (their values come with the rows). */
+  customColumns?: CustomFieldDef[];
 }
 
 /** People as a table (desktop): name with avatar and position, email, phone, customer, last change. */
-export function ContactsTable({ rows, sort, onSort }: ContactsTableProps) {
+export function ContactsTable({ rows, sort, onSort, customColumns = [] }: ContactsTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const header = (key: string, label: string, width?: string) => (
@@ -26,7 +30,7 @@ export function ContactsTable({ rows, sort, onSort }: ContactsTableProps) {
   );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={760} type="native">
+      <Table.ScrollContainer minWidth={760 + customColumns.length * 140} type="native">
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('crm.people.listLabel')}>
           <Table.Thead bg="var(--mantine-color-default-hover)">
             <Table.Tr>
@@ -34,6 +38,7 @@ export function ContactsTable({ rows, sort, onSort }: ContactsTableProps) {
               {header('email', t('crm.people.columns.email'))}
               <Table.Th>{t('crm.people.columns.phone')}</Table.Th>
               <Table.Th>{t('crm.people.columns.customer')}</Table.Th>
+              <CustomColumnHeaders columns={customColumns} sort={sort} onSort={onSort} />
               {header('updated', t('crm.people.columns.updated'), '9rem')}
             </Table.Tr>
           </Table.Thead>
@@ -85,6 +90,7 @@ export function ContactsTable({ rows, sort, onSort }: ContactsTableProps) {
                     </Text>
                   )}
                 </Table.Td>
+                <CustomColumnCells columns={customColumns} values={contact.customFields} />
                 <Table.Td>
                   <Text fz="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {format.date(contact.updatedAt)}

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan } from '../../../lib/viewer';
+import { useCustomFields } from '../fields/use-custom-fields';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NoPermissionAlert } from '../shared/NoPermissionAlert';
@@ -20,7 +21,8 @@ export function EditContactPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const can = useCan();
-  const query = useApiQuery(CONTACT_DETAIL, { id });
+  const custom = useCustomFields('CONTACT');
+  const query = useApiQuery(CONTACT_DETAIL, { id, withCustomFields: custom.on });
   const update = useApiMutation(UPDATE_CONTACT, CONTACT_QUERIES);
   const contact = query.data?.contact;
 
@@ -28,7 +30,7 @@ export function EditContactPage() {
 
   async function save(values: ContactFormValues) {
     if (!contact) return;
-    const input = changedContactInput(contact.id, contactFormValues(contact), values);
+    const input = changedContactInput(contact.id, contactFormValues(contact, custom.fields), values, custom.fields);
     if (input) {
       await update.mutateAsync({ input });
       notifications.show({ color: 'green', message: t('crm.people.saved') });
@@ -46,12 +48,13 @@ export function EditContactPage() {
         <NoPermissionAlert />
       ) : query.error ? (
         <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : !contact ? (
+      ) : !contact || !custom.ready ? (
         <DetailSkeleton />
       ) : (
         <ContactForm
           key={contact.id}
-          initial={contactFormValues(contact)}
+          initial={contactFormValues(contact, custom.fields)}
+          customFields={custom.fields}
           creating={false}
           customerName={contact.customer?.name}
           submitLabel={t('common.save')}

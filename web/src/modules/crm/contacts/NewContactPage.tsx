@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiMutation } from '../../../lib/use-api';
-import { useCan } from '../../../lib/viewer';
+import { useCan, useViewer } from '../../../lib/viewer';
+import { NO_OWNER } from '../customers/customer-form';
+import { useCustomFields } from '../fields/use-custom-fields';
+import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { NoPermissionAlert } from '../shared/NoPermissionAlert';
 import { CONTACT_QUERIES, CREATE_CONTACT } from './contact.documents';
 import { createContactInput, emptyContact, type ContactFormValues } from './contact-form';
@@ -18,10 +21,12 @@ export function NewContactPage() {
   const [params] = useSearchParams();
   const customerId = params.get('customerId') || params.get('companyId') || null;
   const create = useApiMutation(CREATE_CONTACT, CONTACT_QUERIES);
+  const viewer = useViewer();
+  const custom = useCustomFields('CONTACT');
   const back = customerId ? { to: `/customers/${customerId}`, label: t('crm.customers.backToCustomer') } : { to: '/contacts', label: t('crm.people.backToList') };
 
   async function save(values: ContactFormValues) {
-    const { createContact } = await create.mutateAsync({ input: createContactInput(values) });
+    const { createContact } = await create.mutateAsync({ input: createContactInput(values, custom.fields) });
     notifications.show({ color: 'green', message: t('crm.people.created', { name: [values.firstName.trim(), values.lastName.trim()].filter(Boolean).join(' ') }) });
     navigate(`/contacts/${createContact.id}`);
   }
@@ -29,7 +34,20 @@ export function NewContactPage() {
   return (
     <Box maw={880}>
       <PageHeader title={t('crm.people.newTitle')} subtitle={t('crm.people.newIntro')} back={back} />
-      {can('CRM:write') ? <ContactForm initial={emptyContact(customerId)} creating submitLabel={t('crm.people.create')} cancelTo={back.to} onSave={save} /> : <NoPermissionAlert />}
+      {!can('CRM:write') ? (
+        <NoPermissionAlert />
+      ) : !viewer || !custom.ready ? (
+        <DetailSkeleton />
+      ) : (
+        <ContactForm
+          initial={emptyContact(customerId, viewer.user?.id ?? NO_OWNER, custom.fields)}
+          customFields={custom.fields}
+          creating
+          submitLabel={t('crm.people.create')}
+          cancelTo={back.to}
+          onSave={save}
+        />
+      )}
     </Box>
   );
 }

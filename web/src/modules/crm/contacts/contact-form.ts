@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { ConsentStatus, ContactDetailQuery, ContactEmailInput, ContactPhoneInput, ContactPointType, CreateContactInput, UpdateContactInput } from '../../../gql/graphql';
 import { email, normalisePhone, optional, optionalText, phone, required } from '../../../lib/validators';
+import { NO_OWNER } from '../customers/customer-form';
+import { changedCustomFieldInputs, createCustomFieldInputs, customFormValues, validateCustomValues, type CustomFieldDef, type CustomValues } from '../fields/custom-values';
 import { addressErrors, addressInput, addressValues, EMPTY_ADDRESS, sameAddress, type AddressValues } from '../shared/address';
 import { cleanTags, sameTags, tagsError } from '../shared/tags';
 
@@ -40,8 +42,12 @@ export interface ContactFormValues {
   phones: PhoneRow[];
   customerId: string | null;
   positionId: string | null;
+  /** A member's id, or NO_OWNER. */
+  ownerId: string;
   address: AddressValues;
   tags: string[];
+  /** The company's own fields, by key (see CustomFieldInputs). */
+  customFields: CustomValues;
   /** Only when adding a person: consent as they gave it, and how. */
   emailConsent: ConsentStatus;
   smsConsent: ConsentStatus;
@@ -62,7 +68,8 @@ export function phoneRow(number = '', type: ContactPointType = 'MOBILE'): PhoneR
   return { key: rowKey(), number, type };
 }
 
-export function emptyContact(customerId: string | null = null): ContactFormValues {
+/** A new person: owned by whoever adds them (`ownerId`), custom fields empty (a required yes/no field at no). */
+export function emptyContact(customerId: string | null = null, ownerId: string = NO_OWNER, fields: CustomFieldDef[] = []): ContactFormValues {
   return {
     firstName: '',
     lastName: '',
@@ -70,15 +77,17 @@ export function emptyContact(customerId: string | null = null): ContactFormValue
     phones: [phoneRow()],
     customerId,
     positionId: null,
+    ownerId,
     address: EMPTY_ADDRESS,
     tags: [],
+    customFields: customFormValues(fields),
     emailConsent: 'UNKNOWN',
     smsConsent: 'UNKNOWN',
     consentSource: '',
   };
 }
 
-export function contactFormValues(contact: ContactDetailQuery['contact']): ContactFormValues {
+export function contactFormValues(contact: ContactDetailQuery['contact'], fields: CustomFieldDef[] = []): ContactFormValues {
   return {
     firstName: contact.firstName,
     lastName: contact.lastName ?? '',
@@ -86,8 +95,10 @@ export function contactFormValues(contact: ContactDetailQuery['contact']): Conta
     phones: contact.phones.length > 0 ? contact.phones.map((entry) => phoneRow(entry.number, entry.type)) : [phoneRow()],
     customerId: contact.customer?.id ?? null,
     positionId: contact.position?.id ?? null,
+    ownerId: contact.owner?.id ?? NO_OWNER,
     address: addressValues(contact.address),
     tags: contact.tags,
+    customFields: customFormValues(fields, contact.customFields ?? []),
     emailConsent: contact.emailConsent,
     smsConsent: contact.smsConsent,
     consentSource: '',
@@ -95,7 +106,7 @@ export function contactFormValues(contact: ContactDetailQuery['contact']): Conta
 }
 
 /** The API's checks, before a round trip, in the user's language; keys are form paths. */
-export function validateContact(t: TFunction, values: ContactFormValues, creating: boolean): Record<string, string | null> {
+export function validateContact(t: TFunction, values: ContactFormValues, creating: boolean, fields: CustomFieldDef[] = [], initial?: ContactFormValues): Record<string, string | null> {
   const errors: Record<string, string | null> = {
     firstName: required(t)(values.firstName),
     lastName: optionalText(t)(values.lastName),
@@ -103,6 +114,7 @@ export function validateContact(t: TFunction, values: ContactFormValues, creatin
     phones: values.phones.filter((row) => row.number.trim() !== '').length > MAX_POINTS ? t('errors.reason.TOO_MANY', { max: MAX_POINTS }) : null,
     ...addressErrors(t, values.address, 'address'),
     tags: tagsError(t, values.tags),
+    ...validateCustomValues(t, fields, values.customFields, { creating, initial: initial?.customFields }),
   };
   values.emails.forEach((row, index) => {
     errors[`emails.${index}.address`] = email(t, true)(row.address);
@@ -162,15 +174,17 @@ interface Cleaned {
   lastName: string | null;
   customerId: string | null;
   positionId: string | null;
+  ownerId: string | null;
 }
 
 function cleaned(values: ContactFormValues): Cleaned {
-  return { firstName: values.firstName.trim(), lastName: optional(values.lastName), customerId: values.customerId, positionId: values.positionId };
+  return { firstName: values.firstName.trim(), lastName: optional(values.lastName), customerId: values.customerId, positionId: values.positionId, ownerId: values.ownerId === NO_OWNER ? null : values.ownerId };
 }
 
-export function createContactInput(values: ContactFormValues): CreateContactInput {
-  const { firstName, lastName, customerId, positionId } = cleaned(values);
-  const input: CreateContactInput = { firstName };
+export function createContactInput(values: ContactFormValues, fields: CustomFieldDef[] = []): CreateContactInput {
+  const { firstName, lastName, customerId, positionId, ownerId } = cleaned(values);
+  // An explicit null owns nobody (omitting it would make the creator the owner).
+  const input: CreateContactInput = { firstName, ownerId };
   if (lastName) input.lastName = lastName;
   if (customerId) input.customerId = customerId;
   if (positionId) input.positionId = positionId;
@@ -182,6 +196,8 @@ export function createContactInput(values: ContactFormValues): CreateContactInpu
   if (address) input.address = address;
   const tags = cleanTags(values.tags);
   if (tags.length > 0) input.tags = tags;
+  const customFields = createCustomFieldInputs(fields, values.customFields);
+  if (customFields.length > 0) input.customFields = customFields;
   if (values.emailConsent !== 'UNKNOWN' || values.smsConsent !== 'UNKNOWN') {
     if (values.emailConsent !== 'UNKNOWN') input.emailConsent = values.emailConsent;
     if (values.smsConsent !== 'UNKNOWN') input.smsConsent = values.smsConsent;
@@ -191,12 +207,12 @@ export function createContactInput(values: ContactFormValues): CreateContactInpu
 }
 
 /** Only what changed (null clears; emails, phones, address and tags go whole); null when nothing did. */
-export function changedContactInput(id: string, initial: ContactFormValues, values: ContactFormValues): UpdateContactInput | null {
+export function changedContactInput(id: string, initial: ContactFormValues, values: ContactFormValues, fields: CustomFieldDef[] = []): UpdateContactInput | null {
   const before = cleaned(initial);
   const after = cleaned(values);
   const input: UpdateContactInput = { id };
   let changed = false;
-  for (const key of ['firstName', 'lastName', 'customerId', 'positionId'] as const) {
+  for (const key of ['firstName', 'lastName', 'customerId', 'positionId', 'ownerId'] as const) {
     if (after[key] !== before[key]) {
       Object.assign(input, { [key]: after[key] });
       changed = true;
@@ -218,6 +234,12 @@ export function changedContactInput(id: string, initial: ContactFormValues, valu
   }
   if (!sameTags(initial.tags, values.tags)) {
     input.tags = cleanTags(values.tags);
+    changed = true;
+  }
+  // Only the custom fields that changed: the others stay as they are.
+  const customFields = changedCustomFieldInputs(fields, initial.customFields, values.customFields);
+  if (customFields.length > 0) {
+    input.customFields = customFields;
     changed = true;
   }
   return changed ? input : null;

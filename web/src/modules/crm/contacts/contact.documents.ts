@@ -1,7 +1,7 @@
 import { graphql } from '../../../gql';
 
 export const CONTACTS_LIST = graphql(`
-  query ContactsList($first: Int!, $after: String, $filter: ContactFilter, $orderBy: ContactOrder) {
+  query ContactsList($first: Int!, $after: String, $filter: ContactFilter, $orderBy: ContactOrder, $withCustomFields: Boolean = false) {
     contacts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
@@ -25,6 +25,15 @@ export const CONTACTS_LIST = graphql(`
             kind
             name
           }
+          customFields @include(if: $withCustomFields) {
+            key
+            type
+            text
+            number
+            date
+            boolean
+            options
+          }
         }
       }
     }
@@ -32,9 +41,23 @@ export const CONTACTS_LIST = graphql(`
 `);
 
 export const CONTACT_DETAIL = graphql(`
-  query ContactDetail($id: ID!) {
+  query ContactDetail($id: ID!, $withCustomFields: Boolean = false) {
     contact(id: $id) {
       id
+      owner {
+        id
+        name
+        email
+      }
+      customFields @include(if: $withCustomFields) {
+        key
+        type
+        text
+        number
+        date
+        boolean
+        options
+      }
       firstName
       lastName
       fullName

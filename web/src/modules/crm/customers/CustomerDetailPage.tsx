@@ -12,6 +12,9 @@ import { useFormat } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn } from '../../../lib/viewer';
 import { CounterpartiesCard } from '../counterparties/CounterpartiesCard';
+import { EventsCard } from '../events/EventsCard';
+import { CustomFieldValues } from '../fields/CustomFieldValues';
+import { useCustomFields } from '../fields/use-custom-fields';
 import { hasAddress } from '../shared/address';
 import { AddressView } from '../shared/AddressView';
 import { DetailCard } from '../shared/DetailCard';
@@ -56,7 +59,8 @@ export function CustomerDetailPage() {
   const counterpartiesShown = on('CRM.counterparties');
   const tasksShown = on('CRM.tasks');
   const [confirming, { open, close }] = useDisclosure(false);
-  const query = useApiQuery(CUSTOMER_DETAIL, { id });
+  const custom = useCustomFields('CUSTOMER');
+  const query = useApiQuery(CUSTOMER_DETAIL, { id, withCustomFields: custom.on });
   const remove = useApiMutation(DELETE_CUSTOMER, CUSTOMER_LIST_QUERIES);
   const customer = query.data?.customer;
 
@@ -137,6 +141,7 @@ export function CustomerDetailPage() {
                 <DetailField label={t('crm.customers.fields.email')}>{customer.email && <Anchor inherit href={`mailto:${customer.email}`}>{customer.email}</Anchor>}</DetailField>
                 <DetailField label={t('crm.customers.fields.phone')}>{customer.phone && <Anchor inherit href={`tel:${customer.phone}`}>{customer.phone}</Anchor>}</DetailField>
                 <DetailField label={t('crm.customers.fields.tags')}>{customer.tags.length > 0 && <TagList tags={customer.tags} />}</DetailField>
+                <CustomFieldValues fields={custom.fields} values={customer.customFields} />
               </DataList>
             </DetailCard>
             <DetailCard title={t('crm.customers.addressTitle')}>
@@ -185,6 +190,7 @@ export function CustomerDetailPage() {
           <Stack gap="lg">
             {counterpartiesShown && <CounterpartiesCard customerId={customer.id} />}
             <CustomerPeople customerId={customer.id} people={customer.contacts} canWrite={canWrite} />
+            <EventsCard subject={{ type: 'CUSTOMER', id: customer.id }} />
             {tasksShown && <SubjectTasks subject={{ type: 'CUSTOMER', id: customer.id, name: customer.name }} />}
             <HistoryCard
               subject={{ type: 'CUSTOMER', id: customer.id, name: customer.name }}

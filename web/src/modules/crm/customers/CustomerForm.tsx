@@ -4,6 +4,8 @@ import { IconBuilding, IconMail, IconPhone, IconUser, IconWorld } from '@tabler/
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showApiError } from '../../../lib/form-errors';
+import { CustomFieldInputs } from '../fields/CustomFieldInputs';
+import { changedCustomFieldInputs, createCustomFieldInputs, customFieldErrorPaths, type CustomFieldDef } from '../fields/custom-values';
 import { AddressFields } from '../shared/AddressFields';
 import { FormActions } from '../shared/FormActions';
 import { FormSection } from '../shared/FormSection';
@@ -23,16 +25,19 @@ interface CustomerFormProps {
   cancelTo: string;
   /** Saves; a thrown API error is shown on the field it names. */
   onSave: (values: CustomerFormValues) => Promise<void>;
+  /** The company's fields on customers (see useCustomFields); none while the feature is off. */
+  customFields?: CustomFieldDef[];
 }
 
 /** The one form for adding and editing a customer: an organization or a private person. */
-export function CustomerForm({ initial, customerId, referrerName, submitLabel, cancelTo, onSave }: CustomerFormProps) {
+export function CustomerForm({ initial, customerId, referrerName, submitLabel, cancelTo, onSave, customFields = [] }: CustomerFormProps) {
+  const creating = customerId === undefined;
   const { t } = useTranslation();
   const kindLabelId = useId();
   const [busy, setBusy] = useState(false);
   const form = useForm<CustomerFormValues>({
     initialValues: initial,
-    validate: (values) => validateCustomer(t, values),
+    validate: (values) => validateCustomer(t, values, { creating, fields: customFields, initial }),
   });
   const organization = form.values.kind === 'ORGANIZATION';
 
@@ -41,7 +46,8 @@ export function CustomerForm({ initial, customerId, referrerName, submitLabel, c
     try {
       await onSave(values);
     } catch (error) {
-      showApiError(t, error, form);
+      const sent = creating ? createCustomFieldInputs(customFields, values.customFields) : changedCustomFieldInputs(customFields, initial.customFields, values.customFields);
+      showApiError(t, error, form, customFieldErrorPaths(sent));
     } finally {
       setBusy(false);
     }
@@ -146,6 +152,14 @@ export function CustomerForm({ initial, customerId, referrerName, submitLabel, c
           <FormSection title={t('crm.customers.form.tagsSection')}>
             <TagsField label={t('crm.customers.fields.tags')} value={form.values.tags} onChange={(tags) => form.setFieldValue('tags', tags)} error={form.errors.tags} />
           </FormSection>
+          {customFields.length > 0 && (
+            <>
+              <Divider />
+              <FormSection title={t('fields.section')}>
+                <CustomFieldInputs fields={customFields} values={form.values.customFields} errors={form.errors} onChange={(key, value) => form.setFieldValue(`customFields.${key}`, value)} />
+              </FormSection>
+            </>
+          )}
         </Stack>
       </Paper>
       <FormActions cancelTo={cancelTo} submitLabel={submitLabel} busy={busy} />

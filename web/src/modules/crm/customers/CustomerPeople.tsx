@@ -3,6 +3,7 @@ import { IconArrowRight, IconCrown, IconMail, IconPhone, IconUserPlus } from '@t
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerDetailQuery } from '../../../gql/graphql';
+import { PersonMessageActions } from '../messages/PersonMessageActions';
 import { DetailCard } from '../shared/DetailCard';
 import { NameAvatar } from '../shared/NameAvatar';
 
@@ -86,6 +87,7 @@ export function CustomerPeople({ customerId, people, canWrite }: CustomerPeopleP
                   )}
                 </Group>
               </Stack>
+              <PersonMessageActions customerId={customerId} person={person} />
             </Group>
           ))}
         </Stack>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDirection } from '../../../gql/graphql';
 import { useApiQuery } from '../../../lib/use-api';
 import { useViewer } from '../../../lib/viewer';
+import { customSortOptions } from '../fields/custom-sort';
+import { useCustomFields } from '../fields/use-custom-fields';
 import { CountrySelect } from '../shared/CountrySelect';
 import { FilterBar } from '../shared/FilterBar';
 import { ListSearch } from '../shared/ListSearch';
@@ -26,6 +28,7 @@ export function CustomersFilters({ view, onChange, onSort, onClear }: CustomersF
   const viewer = useViewer();
   const meId = viewer?.user?.id ?? null;
   const tags = useApiQuery(CRM_TAGS, {}, { staleTime: 60_000 });
+  const customFields = useCustomFields('CUSTOMER');
   const tagOptions = [...new Set([...(tags.data?.crmTags ?? []), ...(view.tag ? [view.tag] : [])])];
   const sortLabels: Record<string, string> = {
     name: t('crm.customers.sort.name'),
@@ -107,7 +110,7 @@ export function CustomersFilters({ view, onChange, onSort, onClear }: CustomersF
         onChange={(country) => onChange({ country })}
         style={{ flex: '1 1 11rem' }}
       />
-      <SortControl options={CUSTOMER_SORTS.map((option) => ({ value: option.key, label: sortLabels[option.key] ?? option.key }))} value={view.sort.key} direction={view.sort.direction} onChange={onSort} />
+      <SortControl options={[...CUSTOMER_SORTS.map((option) => ({ value: option.key, label: sortLabels[option.key] ?? option.key })), ...customSortOptions(customFields.fields)]} value={view.sort.key} direction={view.sort.direction} onChange={onSort} />
       {view.narrowed && (
         <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
           {t('crm.list.clearFilters')}

@@ -7,6 +7,9 @@ import type { OrderDirection } from '../../../gql/graphql';
 import { useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
 import { useCan, useViewer } from '../../../lib/viewer';
+import { FindDuplicatesButton } from '../duplicates/FindDuplicatesButton';
+import { useCustomColumns } from '../fields/custom-columns';
+import { ListViewsBar } from '../segments/ListViewsBar';
 import { EmptyPanel } from '../shared/EmptyPanel';
 import { ListQueryError } from '../shared/ListQueryError';
 import { ListSkeleton } from '../shared/ListSkeleton';
@@ -28,9 +31,16 @@ export function CustomersPage() {
   const canWrite = can('CRM:write');
   const list = useListUrl();
   const view = readCustomersView(list.params, viewer?.user?.id ?? null);
+  const columns = useCustomColumns('CUSTOMER', 'customers');
   const query = useApiQuery(
     CUSTOMERS_LIST,
-    { first: PAGE_SIZE, after: list.after, filter: view.filter, orderBy: { field: view.sort.field, direction: view.sort.direction } },
+    {
+      first: PAGE_SIZE,
+      after: list.after,
+      filter: view.filter,
+      orderBy: { field: view.sort.field, direction: view.sort.direction, customFieldKey: view.sort.customFieldKey },
+      withCustomFields: columns.columns.length > 0,
+    },
     { keepPrevious: true, enabled: view.ready },
   );
   const connection = query.data?.customers;
@@ -49,13 +59,17 @@ export function CustomersPage() {
         subtitle={connection && !firstRun ? t('crm.customers.count', { count: connection.totalCount }) : !connection && query.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
         actions={
           canWrite && !firstRun ? (
-            <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
-              {t('crm.customers.new')}
-            </Button>
+            <>
+              <FindDuplicatesButton to="/customers/duplicates" />
+              <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
+                {t('crm.customers.new')}
+              </Button>
+            </>
           ) : null
         }
       />
       {!firstRun && <CustomersFilters view={view} onChange={list.update} onSort={sort} onClear={() => list.clear(CUSTOMER_FILTER_KEYS)} />}
+      {!firstRun && <ListViewsBar entity="CUSTOMER" list={list} filter={view.filter} filterKeys={CUSTOMER_FILTER_KEYS} columns={columns} />}
       {query.error && <ListQueryError error={query.error} onRetry={() => void query.refetch()} list={list} />}
       {!connection ? (
         !query.error && <ListSkeleton />
@@ -87,7 +101,7 @@ export function CustomersPage() {
         />
       ) : (
         <PagedList list={list} connection={connection} shown={rows.length} stale={query.isPlaceholderData}>
-          {phone ? <CustomerCards rows={rows} /> : <CustomersTable rows={rows} sort={view.sort} onSort={sort} />}
+          {phone ? <CustomerCards rows={rows} /> : <CustomersTable rows={rows} sort={view.sort} onSort={sort} customColumns={columns.columns} />}
         </PagedList>
       )}
     </Box>

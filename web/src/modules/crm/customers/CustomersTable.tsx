@@ -2,6 +2,8 @@ import { Anchor, Box, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OrderDirection } from '../../../gql/graphql';
+import { CustomColumnCells, CustomColumnHeaders } from '../fields/CustomColumns';
+import type { CustomFieldDef } from '../fields/custom-values';
 import { usePlace } from '../shared/AddressView';
 import { SortableTh } from '../shared/SortableTh';
 import type { Sort } from '../shared/sort';
@@ -15,10 +17,12 @@ interface CustomersTableProps {
   rows: CustomerRow[];
   sort: Sort<string>;
   onSort: (key: string, direction: OrderDirection | null) => void;
+  /** Custom fields chosen as extra columns (their values come with the rows). */
+  customColumns?: CustomFieldDef[];
 }
 
 /** Customers as a table (desktop): name and kind, lifecycle stage, owner, where they are, tags. */
-export function CustomersTable({ rows, sort, onSort }: CustomersTableProps) {
+export function CustomersTable({ rows, sort, onSort, customColumns = [] }: CustomersTableProps) {
   const { t } = useTranslation();
   const place = usePlace();
   const dash = (
@@ -28,7 +32,7 @@ export function CustomersTable({ rows, sort, onSort }: CustomersTableProps) {
   );
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={820} type="native">
+      <Table.ScrollContainer minWidth={820 + customColumns.length * 140} type="native">
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('crm.customers.listLabel')}>
           <Table.Thead bg="var(--mantine-color-default-hover)">
             <Table.Tr>
@@ -39,6 +43,7 @@ export function CustomersTable({ rows, sort, onSort }: CustomersTableProps) {
               <Table.Th>{t('crm.customers.columns.owner')}</Table.Th>
               <Table.Th>{t('crm.customers.columns.place')}</Table.Th>
               <Table.Th w={190}>{t('crm.customers.columns.tags')}</Table.Th>
+              <CustomColumnHeaders columns={customColumns} sort={sort} onSort={onSort} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -71,6 +76,7 @@ export function CustomersTable({ rows, sort, onSort }: CustomersTableProps) {
                   </Table.Td>
                   <Table.Td>{where ? <Text fz="sm">{where}</Text> : dash}</Table.Td>
                   <Table.Td>{customer.tags.length > 0 ? <TagList tags={customer.tags} max={3} /> : dash}</Table.Td>
+                  <CustomColumnCells columns={customColumns} values={customer.customFields} />
                 </Table.Tr>
               );
             })}

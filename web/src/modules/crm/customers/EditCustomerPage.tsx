@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan } from '../../../lib/viewer';
+import { useCustomFields } from '../fields/use-custom-fields';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
 import { NoPermissionAlert } from '../shared/NoPermissionAlert';
@@ -20,7 +21,8 @@ export function EditCustomerPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const can = useCan();
-  const query = useApiQuery(CUSTOMER_DETAIL, { id });
+  const custom = useCustomFields('CUSTOMER');
+  const query = useApiQuery(CUSTOMER_DETAIL, { id, withCustomFields: custom.on });
   const update = useApiMutation(UPDATE_CUSTOMER, CUSTOMER_QUERIES);
   const customer = query.data?.customer;
 
@@ -28,7 +30,7 @@ export function EditCustomerPage() {
 
   async function save(values: CustomerFormValues) {
     if (!customer) return;
-    const input = changedCustomerInput(customer.id, customerFormValues(customer), values);
+    const input = changedCustomerInput(customer.id, customerFormValues(customer, custom.fields), values, custom.fields);
     if (input) {
       await update.mutateAsync({ input });
       notifications.show({ color: 'green', message: t('crm.customers.saved') });
@@ -46,12 +48,13 @@ export function EditCustomerPage() {
         <NoPermissionAlert />
       ) : query.error ? (
         <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : !customer ? (
+      ) : !customer || !custom.ready ? (
         <DetailSkeleton />
       ) : (
         <CustomerForm
           key={customer.id}
-          initial={customerFormValues(customer)}
+          initial={customerFormValues(customer, custom.fields)}
+          customFields={custom.fields}
           customerId={customer.id}
           referrerName={customer.source.referredBy?.name}
           submitLabel={t('common.save')}

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CreateCustomerInput, CustomerDetailQuery, CustomerKind, CustomerSourceInput, LifecycleStage, SourceChannel, UpdateCustomerInput } from '../../../gql/graphql';
 import { email, normalisePhone, optional, optionalText, phone, required, type Check } from '../../../lib/validators';
+import { changedCustomFieldInputs, createCustomFieldInputs, customFormValues, validateCustomValues, type CustomFieldDef, type CustomValues } from '../fields/custom-values';
 import { addressErrors, addressInput, addressValues, EMPTY_ADDRESS, sameAddress, type AddressValues } from '../shared/address';
 import { cleanTags, sameTags, tagsError } from '../shared/tags';
 
@@ -32,16 +33,30 @@ export interface CustomerFormValues {
   address: AddressValues;
   source: SourceValues;
   tags: string[];
+  /** The company's own fields, by key (see CustomFieldInputs). */
+  customFields: CustomValues;
 }
 
 const EMPTY_SOURCE: SourceValues = { channel: null, utmSource: '', utmMedium: '', utmCampaign: '', referredById: null };
 
 /** A new customer: an organization, a lead, owned by whoever adds it. */
-export function emptyCustomer(meId: string | null): CustomerFormValues {
-  return { kind: 'ORGANIZATION', name: '', lifecycleStage: 'LEAD', ownerId: meId ?? NO_OWNER, domain: '', email: '', phone: '', address: EMPTY_ADDRESS, source: EMPTY_SOURCE, tags: [] };
+export function emptyCustomer(meId: string | null, fields: CustomFieldDef[] = []): CustomerFormValues {
+  return {
+    kind: 'ORGANIZATION',
+    name: '',
+    lifecycleStage: 'LEAD',
+    ownerId: meId ?? NO_OWNER,
+    domain: '',
+    email: '',
+    phone: '',
+    address: EMPTY_ADDRESS,
+    source: EMPTY_SOURCE,
+    tags: [],
+    customFields: customFormValues(fields),
+  };
 }
 
-export function customerFormValues(customer: CustomerDetailQuery['customer']): CustomerFormValues {
+export function customerFormValues(customer: CustomerDetailQuery['customer'], fields: CustomFieldDef[] = []): CustomerFormValues {
   return {
     kind: customer.kind,
     name: customer.name,
@@ -59,6 +74,7 @@ export function customerFormValues(customer: CustomerDetailQuery['customer']): C
       referredById: customer.source.referredBy?.id ?? null,
     },
     tags: customer.tags,
+    customFields: customFormValues(fields, customer.customFields ?? []),
   };
 }
 
@@ -84,7 +100,7 @@ export function domainCheck(t: TFunction): Check {
 }
 
 /** The API's checks, before a round trip, in the user's language; keys are form paths. */
-export function validateCustomer(t: TFunction, values: CustomerFormValues): Record<string, string | null> {
+export function validateCustomer(t: TFunction, values: CustomerFormValues, custom: { creating: boolean; fields: CustomFieldDef[]; initial?: CustomerFormValues } = { creating: true, fields: [] }): Record<string, string | null> {
   return {
     name: required(t, CUSTOMER_NAME_MAX)(values.name),
     domain: values.kind === 'ORGANIZATION' ? domainCheck(t)(values.domain) : null,
@@ -95,6 +111,7 @@ export function validateCustomer(t: TFunction, values: CustomerFormValues): Reco
     'source.utmMedium': optionalText(t, UTM_MAX)(values.source.utmMedium),
     'source.utmCampaign': optionalText(t, UTM_MAX)(values.source.utmCampaign),
     tags: tagsError(t, values.tags),
+    ...validateCustomValues(t, custom.fields, values.customFields, { creating: custom.creating, initial: custom.initial?.customFields }),
   };
 }
 
@@ -139,7 +156,7 @@ function cleaned(values: CustomerFormValues): Cleaned {
   };
 }
 
-export function createCustomerInput(values: CustomerFormValues): CreateCustomerInput {
+export function createCustomerInput(values: CustomerFormValues, fields: CustomFieldDef[] = []): CreateCustomerInput {
   const { kind, name, lifecycleStage, ownerId, domain, email: mail, phone: number, source, tags } = cleaned(values);
   // An explicit null owns nobody (omitting it would make the creator the owner).
   const input: CreateCustomerInput = { kind, name, lifecycleStage, ownerId };
@@ -150,11 +167,13 @@ export function createCustomerInput(values: CustomerFormValues): CreateCustomerI
   if (address) input.address = address;
   if (source) input.source = source;
   if (tags.length > 0) input.tags = tags;
+  const customFields = createCustomFieldInputs(fields, values.customFields);
+  if (customFields.length > 0) input.customFields = customFields;
   return input;
 }
 
 /** Only what changed (null clears an optional field; the address and source go whole); null when nothing did. */
-export function changedCustomerInput(id: string, initial: CustomerFormValues, values: CustomerFormValues): UpdateCustomerInput | null {
+export function changedCustomerInput(id: string, initial: CustomerFormValues, values: CustomerFormValues, fields: CustomFieldDef[] = []): UpdateCustomerInput | null {
   const before = cleaned(initial);
   const after = cleaned(values);
   const input: UpdateCustomerInput = { id };
@@ -176,6 +195,12 @@ export function changedCustomerInput(id: string, initial: CustomerFormValues, va
   }
   if (!sameTags(initial.tags, values.tags)) {
     input.tags = after.tags;
+    changed = true;
+  }
+  // Only the custom fields that changed: the others stay as they are.
+  const customFields = changedCustomFieldInputs(fields, initial.customFields, values.customFields);
+  if (customFields.length > 0) {
+    input.customFields = customFields;
     changed = true;
   }
   return changed ? input : null;

@@ -1,7 +1,7 @@
 import { graphql } from '../../../gql';
 
 export const CUSTOMERS_LIST = graphql(`
-  query CustomersList($first: Int!, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
+  query CustomersList($first: Int!, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder, $withCustomFields: Boolean = false) {
     customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
@@ -28,6 +28,15 @@ export const CUSTOMERS_LIST = graphql(`
             country
           }
           tags
+          customFields @include(if: $withCustomFields) {
+            key
+            type
+            text
+            number
+            date
+            boolean
+            options
+          }
         }
       }
     }
@@ -61,9 +70,18 @@ export const CUSTOMER_NAME = graphql(`
 `);
 
 export const CUSTOMER_DETAIL = graphql(`
-  query CustomerDetail($id: ID!) {
+  query CustomerDetail($id: ID!, $withCustomFields: Boolean = false) {
     customer(id: $id) {
       id
+      customFields @include(if: $withCustomFields) {
+        key
+        type
+        text
+        number
+        date
+        boolean
+        options
+      }
       kind
       name
       lifecycleStage

@@ -1,4 +1,6 @@
 import type { CustomerFilter, CustomerKind, CustomerOrderField, CustomersListQuery, LifecycleStage, SourceChannel } from '../../../gql/graphql';
+import { readCustomSort } from '../fields/custom-sort';
+import { SEGMENT_PARAM } from '../segments/segment-input';
 import { readSort, type Sort, type SortOption } from '../shared/sort';
 import { isCustomerKind, isLifecycleStage, isSourceChannel } from './customer-options';
 
@@ -17,7 +19,7 @@ export const MINE = 'me';
 export const UNOWNED = 'none';
 
 /** Address parameters that narrow the customers list; clearing the filters removes them. */
-export const CUSTOMER_FILTER_KEYS = ['q', 'kind', 'stage', 'owner', 'tag', 'channel', 'country'];
+export const CUSTOMER_FILTER_KEYS = ['q', 'kind', 'stage', 'owner', 'tag', 'channel', 'country', SEGMENT_PARAM];
 
 export interface CustomersView {
   search: string;
@@ -28,6 +30,8 @@ export interface CustomersView {
   tag: string | null;
   channel: SourceChannel | null;
   country: string | null;
+  /** The saved view (segment) the list shows, if any. */
+  segmentId: string | null;
   sort: Sort<CustomerOrderField>;
   /** How many filters (the search aside) narrow the list. */
   activeFilters: number;
@@ -53,6 +57,7 @@ export function readCustomersView(params: URLSearchParams, viewerId: string | nu
   const channel = isSourceChannel(channelParam) ? channelParam : null;
   const country = /^[A-Za-z]{2}$/.test(params.get('country') ?? '') ? (params.get('country') ?? '').toUpperCase() : null;
 
+  const segmentId = params.get(SEGMENT_PARAM) || null;
   const filter: CustomerFilter = {};
   if (search) filter.search = search;
   if (kind) filter.kinds = [kind];
@@ -64,7 +69,8 @@ export function readCustomersView(params: URLSearchParams, viewerId: string | nu
   if (tag) filter.tags = [tag];
   if (channel) filter.sourceChannels = [channel];
   if (country) filter.country = country;
-  const activeFilters = [kind, stages.length > 0 ? stages : null, owner, tag, channel, country].filter((value) => value !== null).length;
+  if (segmentId) filter.segmentId = segmentId;
+  const activeFilters = [kind, stages.length > 0 ? stages : null, owner, tag, channel, country, segmentId].filter((value) => value !== null).length;
   const narrowed = search !== '' || activeFilters > 0;
   return {
     search,
@@ -74,7 +80,8 @@ export function readCustomersView(params: URLSearchParams, viewerId: string | nu
     tag,
     channel,
     country,
-    sort: readSort(params, CUSTOMER_SORTS, DEFAULT_SORT),
+    segmentId,
+    sort: readCustomSort(params, 'CUSTOM_FIELD') ?? readSort(params, CUSTOMER_SORTS, DEFAULT_SORT),
     activeFilters,
     narrowed,
     filter: narrowed ? filter : null,

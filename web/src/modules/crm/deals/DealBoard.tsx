@@ -86,6 +86,8 @@ export function DealBoard({ pipelineId, columns, canWrite, listLink, onAdd }: De
   const arrangedRef = useRef<ColumnItems | null>(null);
   const [closing, setClosing] = useState<Closing | null>(null);
   const lastOver = useRef<UniqueIdentifier | null>(null);
+  // A card just carried into another column: the layout shifts under it for a frame.
+  const movedAcross = useRef(false);
   const droppedAt = useRef(0);
 
   const sensors = useSensors(
@@ -104,6 +106,13 @@ export function DealBoard({ pipelineId, columns, canWrite, listLink, onAdd }: De
     arrangedRef.current = next;
     setArranged(next);
   }
+
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      movedAcross.current = false;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [arranged]);
 
   // The click that ends a mouse drag on a card's title must not open the deal.
   useEffect(() => {
@@ -139,6 +148,8 @@ export function DealBoard({ pipelineId, columns, canWrite, listLink, onAdd }: De
       lastOver.current = overId;
       return [{ id: overId }];
     }
+    // Nothing under the card while the columns settle after a move across: it stays over itself.
+    if (movedAcross.current && args.active) lastOver.current = args.active.id;
     return lastOver.current === null ? [] : [{ id: lastOver.current }];
   };
 
@@ -154,7 +165,10 @@ export function DealBoard({ pipelineId, columns, canWrite, listLink, onAdd }: De
     const translated = active.rect.current.translated;
     const below = translated !== null && translated.top + translated.height / 2 > over.rect.top + over.rect.height / 2;
     const next = moveAcross(current, String(active.id), String(over.id), below);
-    if (next) arrange(next);
+    if (next) {
+      movedAcross.current = true;
+      arrange(next);
+    }
   }
 
   async function commitMove(dealId: string, stageId: string, index: number, sendPosition = true) {
@@ -219,7 +233,7 @@ export function DealBoard({ pipelineId, columns, canWrite, listLink, onAdd }: De
       const stage = containerOf(current, String(over.id));
       const ids = stage === null ? [] : (current[stage] ?? []);
       const index = ids.indexOf(String(active.id));
-      return t('deals.board.announce.over', { title: titleOf(active.id), stage: stageNameOf(stage), position: index < 0 ? ids.length + 1 : index + 1, count: Math.max(ids.length, 1) });
+      return t('deals.board.announce.over', { title: titleOf(active.id), stage: stageNameOf(stage), position: index < 0 ? ids.length + 1 : index + 1, total: Math.max(ids.length, 1) });
     },
     onDragEnd: ({ active, over }) => {
       if (!over) return t('deals.board.announce.cancel', { title: titleOf(active.id) });

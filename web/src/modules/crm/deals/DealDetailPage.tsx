@@ -16,7 +16,7 @@ import { DetailCard } from '../shared/DetailCard';
 import { DetailField } from '../shared/DetailField';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
 import { isMissing } from '../shared/is-missing';
-import { AssigneeName } from '../tasks/AssigneeName';
+import { NameAvatar } from '../shared/NameAvatar';
 import { CloseDealModal, type Closing } from './CloseDealModal';
 import { DEAL_DETAIL, DEAL_QUERIES, DELETE_DEAL, MOVE_DEAL, REOPEN_DEAL } from './deal.documents';
 import { DealChecklist } from './DealChecklist';
@@ -90,6 +90,7 @@ export function DealDetailPage() {
   }
 
   const { source } = deal;
+  const owner = deal.owner ? (deal.owner.name ?? deal.owner.email) : null;
   const sourceKnown = Boolean(source.channel || source.utmSource || source.utmMedium || source.utmCampaign);
 
   return (
@@ -179,10 +180,25 @@ export function DealDetailPage() {
                   </DetailField>
                   <DetailField label={t('deals.fields.amount')}>{deal.amount && <MoneyAmount money={deal.amount} />}</DetailField>
                   <DetailField label={t('deals.fields.probability')}>
-                    <Text fz="sm">{deal.probabilityOverridden ? t('deals.detail.probabilityOwn', { probability: deal.probability }) : t('deals.detail.probabilityStage', { probability: deal.probability })}</Text>
+                    <Text fz="sm">
+                      {!open
+                        ? t('deals.detail.probabilityClosed', { probability: deal.probability })
+                        : deal.probabilityOverridden
+                          ? t('deals.detail.probabilityOwn', { probability: deal.probability })
+                          : t('deals.detail.probabilityStage', { probability: deal.probability })}
+                    </Text>
                   </DetailField>
                   <DetailField label={t('deals.fields.expectedCloseDate')}>{deal.expectedCloseDate && <ExpectedClose day={deal.expectedCloseDate} open={open} />}</DetailField>
-                  <DetailField label={t('deals.fields.owner')}>{deal.owner && <AssigneeName assignee={deal.owner} />}</DetailField>
+                  <DetailField label={t('deals.fields.owner')}>
+                    {owner && (
+                      <Group gap={8} wrap="nowrap" align="flex-start">
+                        <NameAvatar name={owner} size={22} />
+                        <Text fz="sm" miw={0} style={{ overflowWrap: 'anywhere' }}>
+                          {owner}
+                        </Text>
+                      </Group>
+                    )}
+                  </DetailField>
                   <DetailField label={t('deals.fields.lastActivity')}>
                     <Text fz="sm">{t('deals.detail.lastActivity', { when: format.dateTime(deal.lastActivityAt), count: deal.daysWithoutActivity })}</Text>
                   </DetailField>

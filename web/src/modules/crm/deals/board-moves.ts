@@ -55,13 +55,15 @@ export function moveAcross(items: ColumnItems, activeId: string, overId: string,
   };
 }
 
-/** Inside one column: the card takes the place of the card it is dropped on. */
+/** Inside one column: the card takes the place of the card it is dropped on (or goes last, dropped below the cards). */
 export function moveWithin(items: ColumnItems, activeId: string, overId: string): ColumnItems {
   const stage = containerOf(items, activeId);
-  if (stage === null || stageOfDropId(overId) !== null) return items;
+  if (stage === null) return items;
   const ids = items[stage] ?? [];
+  const overStage = stageOfDropId(overId);
+  if (overStage !== null && overStage !== stage) return items;
   const from = ids.indexOf(activeId);
-  const to = ids.indexOf(overId);
+  const to = overStage !== null ? ids.length - 1 : ids.indexOf(overId);
   if (from < 0 || to < 0 || from === to) return items;
   const next = ids.filter((id) => id !== activeId);
   next.splice(to, 0, activeId);

@@ -255,7 +255,8 @@ export const CUSTOMER_DEALS = graphql(`
 
 /**
  * A deal's history, newest first: what was logged about it, its tasks, and its stage changes. Named
- * "Timeline…" so that logging or deleting an interaction anywhere asks it again (timeline/).
+ * "Timeline…" so that logging or deleting an interaction anywhere asks it again (timeline/). Its
+ * interaction fields are timeline/'s TIMELINE's, so that timeline/'s InteractionEntry shows them.
  */
 export const DEAL_TIMELINE = graphql(`
   query TimelineOfDeal($subject: TimelineSubject!, $first: Int!, $after: String) {
@@ -288,6 +289,13 @@ export const DEAL_TIMELINE = graphql(`
               id
               name
               email
+            }
+            message {
+              id
+              channel
+              status
+              error
+              subject
             }
           }
           task {

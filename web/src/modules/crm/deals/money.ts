@@ -32,13 +32,22 @@ export function currencyDigits(currency: string): number {
 }
 
 /**
- * An amount as typed ("12 500,50", "12500.5") as the API's decimal string, or null when it is not a
- * plain non-negative number. A comma is a decimal separator when it is the only separator.
+ * An amount as typed ("12 500,50", "12,500.50", "12.500,50", "12500.5") as the API's decimal string,
+ * or null when it is not a plain non-negative number. The last of "." and "," is the decimal
+ * separator, the other one groups thousands; one that appears twice only groups thousands.
  */
 export function parseAmount(typed: string): string | null {
   const compact = typed.replace(/[\s\u00a0\u202f']/g, '');
   if (compact === '') return null;
-  const normal = compact.includes('.') ? compact.replaceAll(',', '') : compact.replace(',', '.');
+  const lastDot = compact.lastIndexOf('.');
+  const lastComma = compact.lastIndexOf(',');
+  let normal = compact;
+  if (lastDot >= 0 || lastComma >= 0) {
+    const decimal = lastDot > lastComma ? '.' : ',';
+    const grouping = decimal === '.' ? ',' : '.';
+    normal = normal.split(grouping).join('');
+    normal = normal.split(decimal).length > 2 ? normal.split(decimal).join('') : normal.replace(decimal, '.');
+  }
   if (!/^\d+(\.\d+)?$/.test(normal)) return null;
   return new Decimal(normal).toFixed();
 }

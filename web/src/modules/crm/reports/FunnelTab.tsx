@@ -69,6 +69,8 @@ export function FunnelTab({ filter, pipelineName }: { filter: ReportFilter; pipe
           withBarValueLabel
           valueFormatter={(value) => format.number(value)}
           yAxisProps={{ width: 120 }}
+          xAxisProps={{ allowDecimals: false }}
+          maxBarWidth={40}
           gridAxis="x"
         />
       </Paper>

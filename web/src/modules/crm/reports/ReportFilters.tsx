@@ -3,6 +3,7 @@ import { IconCalendarEvent } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealPipelinesQuery } from '../../../gql/graphql';
+import { usePhone } from '../../../lib/use-phone';
 import { CHANNELS } from '../deals/deal-form';
 import { useMemberOptions } from '../deals/use-members';
 import { dayString, PERIODS, type PeriodKind } from './period';
@@ -22,7 +23,9 @@ interface ReportFiltersProps {
 export function ReportFilters({ view, pipelines, onePipeline, timeZone, onChange }: ReportFiltersProps) {
   const { t } = useTranslation();
   const members = useMemberOptions();
+  const phone = usePhone();
   const periodLabelId = useId();
+  const periods = PERIODS.map((kind) => ({ value: kind, label: t(`reports.period.${kind}`) }));
   const periodError = view.periodProblem === 'inverted' ? t('errors.reason.INVALID_DATE_RANGE') : view.periodProblem === 'tooLong' ? t('reports.filters.tooLong') : undefined;
 
   function pickPeriod(kind: PeriodKind) {
@@ -34,17 +37,25 @@ export function ReportFilters({ view, pipelines, onePipeline, timeZone, onChange
     <Paper withBorder radius="md" p="sm" mb="md" role="search" aria-label={t('reports.filters.label')}>
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Stack gap={4}>
-            <Text id={periodLabelId} component="div" fz="sm" fw={500}>
-              {t('reports.filters.period')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby={periodLabelId}
+          {phone ? (
+            // Four choices side by side do not fit a phone: a list instead.
+            <Select
+              label={t('reports.filters.period')}
               value={view.period}
+              allowDeselect={false}
               onChange={(value) => pickPeriod(PERIODS.find((kind) => kind === value) ?? 'month')}
-              data={PERIODS.map((kind) => ({ value: kind, label: t(`reports.period.${kind}`) }))}
+              data={periods}
+              style={{ flex: '1 1 100%' }}
+              comboboxProps={{ withinPortal: true }}
             />
-          </Stack>
+          ) : (
+            <Stack gap={4}>
+              <Text id={periodLabelId} component="div" fz="sm" fw={500}>
+                {t('reports.filters.period')}
+              </Text>
+              <SegmentedControl aria-labelledby={periodLabelId} value={view.period} onChange={(value) => pickPeriod(PERIODS.find((kind) => kind === value) ?? 'month')} data={periods} />
+            </Stack>
+          )}
           {view.period === 'custom' && (
             <>
               <TextInput

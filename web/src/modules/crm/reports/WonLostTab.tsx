@@ -75,6 +75,8 @@ export function WonLostTab({ filter }: { filter: ReportFilter }) {
             { name: 'lost', color: 'red.6', label: t('reports.wonLost.lost') },
           ]}
           valueFormatter={(value) => format.number(value)}
+          yAxisProps={{ allowDecimals: false }}
+          maxBarWidth={64}
         />
       </Paper>
       <Paper withBorder radius="md" component="section" aria-label={t('reports.wonLost.byStage')} style={{ overflow: 'hidden' }}>

@@ -13,6 +13,8 @@ export interface Sort<Field extends string> {
   key: string;
   field: Field;
   direction: OrderDirection;
+  /** With a custom field sort (`sort=cf.<key>`): the field's key. */
+  customFieldKey?: string;
 }
 
 export function readSort<Field extends string>(params: URLSearchParams, options: SortOption<Field>[], fallback: SortOption<Field>): Sort<Field> {

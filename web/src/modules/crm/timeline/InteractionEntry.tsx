@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { TimelineSubjectType } from '../../../gql/graphql';
 import { useFormat } from '../../../lib/format';
 import { useCan } from '../../../lib/viewer';
+import { InteractionMessage } from '../messages/InteractionMessage';
 import { DeleteInteractionButton } from './DeleteInteractionButton';
 import { KIND_COLOR, kindIcon } from './kind-icons';
 import { useInteractionWords } from './use-interaction-words';
@@ -44,6 +45,7 @@ export function InteractionEntry({ interaction, subjectType, ...item }: Interact
           <Text fw={600} fz="sm" lh={1.35}>
             {headline}
           </Text>
+          {interaction.message && <InteractionMessage message={interaction.message} contactId={interaction.contactId} />}
           {interaction.subject && (
             <Text fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
               {interaction.subject}

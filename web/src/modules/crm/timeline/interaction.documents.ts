@@ -33,6 +33,13 @@ export const TIMELINE = graphql(`
               name
               email
             }
+            message {
+              id
+              channel
+              status
+              error
+              subject
+            }
           }
           task {
             id

@@ -9,6 +9,10 @@ import { TIMELINE } from './interaction.documents';
 /** Entries per page; "Show older" adds the next page below. */
 export const TIMELINE_PAGE = 25;
 
+/** Messages still on their way, and how often the history asks for their status meanwhile. */
+const PENDING = new Set(['QUEUED', 'SENDING']);
+const PENDING_POLL_MS = 3_000;
+
 export type TimelineEntryNode = TimelineQuery['timeline']['edges'][number]['node'];
 
 /**
@@ -26,5 +30,7 @@ export function useTimeline(subject: TimelineSubject): UseInfiniteQueryResult<In
     initialPageParam: null,
     getNextPageParam: (last) => (last.timeline.pageInfo.hasNextPage ? (last.timeline.pageInfo.endCursor ?? undefined) : undefined),
     staleTime: 0,
+    // An email or SMS on its way (queued, sending): asked again until the workers sent it.
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.timeline.edges.some(({ node }) => PENDING.has(node.interaction?.message?.status ?? ''))) ? PENDING_POLL_MS : false),
   });
 }

@@ -20,7 +20,7 @@ export function SettingsLayout({ children }: { children: ReactNode }) {
         <Select
           label={t('settings.sectionPicker')}
           placeholder={t('settings.sectionPlaceholder')}
-          data={sections.map((section) => ({ value: section.path, label: t(`settings.sections.${section.key}`) }))}
+          data={sections.map((section) => ({ value: section.path, label: t(section.label ?? `settings.sections.${section.key}`) }))}
           value={current?.path ?? null}
           onChange={(path) => path && navigate(path)}
           allowDeselect={false}
@@ -42,7 +42,7 @@ export function SettingsLayout({ children }: { children: ReactNode }) {
             key={section.key}
             component={Link}
             to={section.path}
-            label={t(`settings.sections.${section.key}`)}
+            label={t(section.label ?? `settings.sections.${section.key}`)}
             leftSection={<section.icon size={18} />}
             active={section.path === current?.path}
             aria-current={section.path === current?.path ? 'page' : undefined}

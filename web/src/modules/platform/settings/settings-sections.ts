@@ -2,7 +2,10 @@ import { IconApi, IconBuilding, IconPlug, IconUserCircle, IconUsers, type Icon }
 
 /** One section of the settings area; `permission` null means every signed-in person sees it. */
 export interface SettingsSection {
-  key: 'company' | 'modules' | 'users' | 'apiKeys' | 'profile';
+  /** The platform's sections by name; a module's section by its path. */
+  key: string;
+  /** Translation key of the name; default `settings.sections.<key>`. */
+  label?: string;
   path: string;
   icon: Icon;
   permission: string | null;

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { ModuleGate } from '../../../app/shell/ModuleGate';
+import { WEB_MODULES } from '../../../app/web-modules';
 import { ApiKeysPage } from './api-keys/ApiKeysPage';
 import { CompanyPage } from './company/CompanyPage';
 import { ModulesPage } from './modules/ModulesPage';
@@ -56,4 +58,19 @@ export const settingsRoutes: { path: string; element: ReactNode }[] = [
       </SettingsLayout>
     ),
   },
+  // Sections modules add (each explains itself while its module is off or the role may not open it).
+  ...WEB_MODULES.flatMap((module) =>
+    (module.settings ?? []).map((entry) => ({
+      path: entry.path,
+      element: (
+        <SettingsLayout>
+          <ModuleGate module={module.key} feature={entry.feature}>
+            <SettingsGate permission={entry.permission} titleKey={entry.label}>
+              {entry.element}
+            </SettingsGate>
+          </ModuleGate>
+        </SettingsLayout>
+      ),
+    })),
+  ),
 ];

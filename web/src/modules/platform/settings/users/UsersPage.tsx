@@ -10,6 +10,7 @@ import { SettingsCard } from '../SettingsCard';
 import { InvitationsList } from './InvitationsList';
 import { InviteForm } from './InviteForm';
 import { MembersList } from './MembersList';
+import { OwnRecordsCard } from './OwnRecordsCard';
 import { grantableRoles } from './roles';
 import { SETTINGS_INVITATIONS, SETTINGS_MEMBERS } from './users.documents';
 
@@ -55,6 +56,7 @@ export function UsersPage() {
           )}
         </SettingsCard>
       )}
+      <OwnRecordsCard />
     </Stack>
   );
 }
