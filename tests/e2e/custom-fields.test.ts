@@ -129,4 +129,66 @@ describe('custom fields in the browser', () => {
 
     expect(pageErrors(page)).toEqual([]);
   });
+  it('says why an option in use or a field a view filters by cannot go; a person gets an owner; roles are limited to their own records', async () => {
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('fields-in-use') });
+    const page = await openPage(suite.browser, { token: owner.token });
+    ok(
+      await suite.kontor.gql(
+        `mutation($input: CreateCustomFieldInput!) { createCustomField(input: $input) { id } }`,
+        { input: { entity: 'CONTACT', key: 'market', label: 'Market', type: 'SELECT', options: [{ key: 'retail', label: 'Retail' }, { key: 'wholesale', label: 'Wholesale' }] } },
+        owner.token,
+      ),
+    );
+    ok(await suite.kontor.gql(CREATE_CONTACT, { input: { firstName: 'Dana', customFields: [{ key: 'market', options: ['retail'] }] } }, owner.token));
+    ok(
+      await suite.kontor.gql(
+        `mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }`,
+        { input: { name: 'Retail people', entity: 'CONTACT', contactFilter: { customFields: [{ key: 'market', in: ['retail'] }] } } },
+        owner.token,
+      ),
+    );
+
+    // Removing the option a person holds is refused, in words, on the options.
+    await page.goto(`${suite.kontor.url}/settings/fields?for=people`);
+    const list = page.getByRole('list', { name: 'Fields of a person' });
+    await list.getByRole('button', { name: 'Edit Market' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Market' });
+    await dialog.getByRole('button', { name: 'Remove Retail' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('One record holds an option you removed (Retail). Change that record first, or keep the option.').waitFor();
+    await screenshot(page, 'custom-field-option-in-use');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // A field a saved view filters by cannot be deleted: the view is named.
+    await list.getByRole('button', { name: 'Delete Market' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete the field Market?' });
+    await confirm.getByText('Saved views filter by Market: remove those conditions (or the views) first.').waitFor();
+    await confirm.getByRole('list', { name: 'Views that filter by this field' }).getByText('Retail people').waitFor();
+    expect(await confirm.getByRole('button', { name: 'Delete field' }).isDisabled()).toBe(true);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    const still = ok(await suite.kontor.gql<{ customFields: Field[] }>(FIELDS, {}, owner.token)).customFields;
+    expect(still.map((entry) => [entry.key, entry.options.length])).toEqual([['market', 2]]);
+
+    // A person owned by nobody, chosen in the form.
+    await page.goto(`${suite.kontor.url}/contacts/new`);
+    await page.getByLabel('First name').fill('Emil');
+    await chooseOption(page, page, 'Owner', 'Nobody');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Emil' }).waitFor();
+    const emilId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const emil = ok(await suite.kontor.gql<{ contact: { owner: { id: string } | null } }>(`query($id: ID!) { contact(id: $id) { owner { id } } }`, { id: emilId }, owner.token)).contact;
+    expect(emil.owner).toBeNull();
+
+    // Agents limited to their own records.
+    await page.goto(`${suite.kontor.url}/settings/users`);
+    const card = page.getByRole('region', { name: 'Who sees only their own records' });
+    await card.getByRole('checkbox', { name: /Agent/ }).check();
+    await card.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved: who sees only their own records.').waitFor();
+    const roles = ok(await suite.kontor.gql<{ me: { tenant: { settings: { ownRecordsOnlyRoles: string[] } } } }>(`query { me { tenant { settings { ownRecordsOnlyRoles } } } }`, {}, owner.token));
+    expect(roles.me.tenant.settings.ownRecordsOnlyRoles).toEqual(['AGENT']);
+    await screenshot(page, 'own-records-roles');
+
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

@@ -20,7 +20,7 @@ describe('modules in the navigation', () => {
     await colleague.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await colleague.getByRole('button', { name: 'Accept the invitation' }).click();
     await colleague.getByRole('heading', { level: 1, name: 'Welcome, Ion Colleague' }).waitFor();
-    expect(await navigationItems(colleague)).toEqual(['Home', 'People', 'Customers', 'Tasks']);
+    expect(await navigationItems(colleague)).toEqual(['Home', 'People', 'Customers', 'Deals', 'Tasks', 'Events', 'Reports', 'Import']);
     await colleague.getByTestId('main-nav').getByRole('link', { name: 'Customers' }).click();
     await colleague.getByRole('link', { name: 'Acme SRL' }).click();
     await colleague.getByRole('heading', { level: 1, name: 'Acme SRL' }).waitFor();
@@ -67,7 +67,7 @@ describe('modules in the navigation', () => {
     const owner = await signUp(suite.kontor, { email: uniqueEmail('crm-off') });
     const page = await openPage(suite.browser, { token: owner.token });
     await page.goto(`${suite.kontor.url}/contacts`);
-    await expect.poll(() => navigationItems(page)).toEqual(['Home', 'People', 'Customers', 'Tasks']);
+    await expect.poll(() => navigationItems(page)).toEqual(['Home', 'People', 'Customers', 'Deals', 'Tasks', 'Events', 'Reports', 'Import']);
 
     ok(await suite.kontor.gql(`mutation { setModuleEnabled(input: { module: CRM, enabled: false }) { key enabled } }`, {}, owner.token));
     await page.getByTestId('main-nav').getByRole('link', { name: 'Home' }).click();

@@ -12,7 +12,7 @@ describe('signing up and in, in the browser', () => {
     const fresh = await context.newPage();
     const signedUp = await signUpInBrowser(fresh, suite.kontor.url, { companyName: 'Fjord Trading AS', name: 'Ana Pop' });
 
-    expect(await navigationItems(fresh)).toEqual(['Home', 'People', 'Customers', 'Tasks']);
+    expect(await navigationItems(fresh)).toEqual(['Home', 'People', 'Customers', 'Deals', 'Tasks', 'Events', 'Reports', 'Import']);
     await fresh.getByRole('heading', { name: 'Get started' }).waitFor();
     await fresh.getByText('Add your first person').waitFor();
     await fresh.getByRole('button', { name: `Company: Fjord Trading AS` }).waitFor();

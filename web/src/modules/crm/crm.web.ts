@@ -10,19 +10,34 @@ import { CustomerDetailPage } from './customers/CustomerDetailPage';
 import { CustomersPage } from './customers/CustomersPage';
 import { EditCustomerPage } from './customers/EditCustomerPage';
 import { NewCustomerPage } from './customers/NewCustomerPage';
-import { PositionsPage } from './positions/PositionsPage';
-import { TasksPage } from './tasks/TasksPage';
+import { DEALS_NAV, DEALS_ROUTES } from './deals/deals.web';
+import { DUPLICATES_ROUTES } from './duplicates/duplicates.web';
+import { EVENTS_NAV, EVENTS_ROUTES } from './events/events.web';
+import { FIELDS_SETTINGS } from './fields/fields.web';
 import { ImportPage } from './import/ImportPage';
+import { MESSAGES_SETTINGS } from './messages/messages.web';
+import { PositionsPage } from './positions/PositionsPage';
+import { REPORTS_NAV, REPORTS_ROUTES } from './reports/reports.web';
+import { SEGMENTS_ROUTES } from './segments/segments.web';
+import { TasksPage } from './tasks/TasksPage';
 
 const TASKS = 'CRM.tasks';
 
-/** People, customers (with their counterparties), the positions directory and tasks: lists, cards and forms. */
+/**
+ * The CRM's screens: people and customers (with counterparties, positions, duplicates and saved
+ * views), deals and their reports, tasks, marketing events and imports; and its settings sections
+ * (custom fields, the inbound email address). Each part names the feature option it goes with.
+ */
 export const crmWeb: WebModule = {
   key: 'CRM',
+  // In the order of a salesperson's day: who, what is being sold, what to do, then the rest.
   nav: [
     { to: '/contacts', label: 'crm.nav.people', icon: IconUsers, permission: 'CRM:read' },
     { to: '/customers', label: 'crm.nav.customers', icon: IconHeartHandshake, permission: 'CRM:read' },
+    ...DEALS_NAV,
     { to: '/tasks', label: 'crm.nav.tasks', icon: IconChecklist, permission: 'CRM:read', feature: TASKS },
+    ...EVENTS_NAV,
+    ...REPORTS_NAV,
     { to: '/import', label: 'import.nav', icon: IconFileImport, permission: 'CRM:write' },
   ],
   routes: [
@@ -40,29 +55,11 @@ export const crmWeb: WebModule = {
     { path: '/companies/*', element: createElement(CompaniesRedirect) },
     { path: '/tasks', element: createElement(TasksPage), feature: TASKS },
     { path: '/import', element: createElement(ImportPage) },
+    ...DEALS_ROUTES,
+    ...REPORTS_ROUTES,
+    ...EVENTS_ROUTES,
+    ...DUPLICATES_ROUTES,
+    ...SEGMENTS_ROUTES,
   ],
+  settings: [...MESSAGES_SETTINGS, ...FIELDS_SETTINGS],
 };
-
-// Deals (board, list, a deal's page, pipelines) and sales reports, both behind feature CRM.deals: their
-// entries follow the ones above.
-import { DEALS_NAV, DEALS_ROUTES } from './deals/deals.web';
-import { REPORTS_NAV, REPORTS_ROUTES } from './reports/reports.web';
-
-crmWeb.nav.push(...DEALS_NAV, ...REPORTS_NAV);
-crmWeb.routes.push(...DEALS_ROUTES, ...REPORTS_ROUTES);
-
-// Marketing events, finding and merging duplicates, and the inbound email settings (owners and admins).
-import { DUPLICATES_ROUTES } from './duplicates/duplicates.web';
-import { EVENTS_NAV, EVENTS_ROUTES } from './events/events.web';
-import { MESSAGES_SETTINGS } from './messages/messages.web';
-
-crmWeb.nav.push(...EVENTS_NAV);
-crmWeb.routes.push(...EVENTS_ROUTES, ...DUPLICATES_ROUTES);
-crmWeb.settings = [...(crmWeb.settings ?? []), ...MESSAGES_SETTINGS];
-
-// Custom fields (a settings section, with CRM.customFields) and saved views' pages (with CRM.segments).
-import { FIELDS_SETTINGS } from './fields/fields.web';
-import { SEGMENTS_ROUTES } from './segments/segments.web';
-
-crmWeb.routes.push(...SEGMENTS_ROUTES);
-crmWeb.settings = [...(crmWeb.settings ?? []), ...FIELDS_SETTINGS];

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
 import { useCan } from '../../../lib/viewer';
 import { FindDuplicatesButton } from '../duplicates/FindDuplicatesButton';
+import { ExportButton } from '../import/ExportButton';
 import { useCustomColumns } from '../fields/custom-columns';
 import { ListViewsBar } from '../segments/ListViewsBar';
 import { EmptyPanel } from '../shared/EmptyPanel';
@@ -71,6 +72,7 @@ export function ContactsPage() {
           firstRun ? null : (
             <>
               <FindDuplicatesButton to="/contacts/duplicates" />
+              <ExportButton list="contacts" filter={view.filter} orderBy={{ field: view.sort.field, direction: view.sort.direction, customFieldKey: view.sort.customFieldKey }} />
               {positionsButton}
               {newButton}
             </>

@@ -12,6 +12,7 @@ import { useFormat } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn } from '../../../lib/viewer';
 import { CounterpartiesCard } from '../counterparties/CounterpartiesCard';
+import { CustomerDeals } from '../deals/CustomerDeals';
 import { EventsCard } from '../events/EventsCard';
 import { CustomFieldValues } from '../fields/CustomFieldValues';
 import { useCustomFields } from '../fields/use-custom-fields';
@@ -190,6 +191,7 @@ export function CustomerDetailPage() {
           <Stack gap="lg">
             {counterpartiesShown && <CounterpartiesCard customerId={customer.id} />}
             <CustomerPeople customerId={customer.id} people={customer.contacts} canWrite={canWrite} />
+            <CustomerDeals customer={{ id: customer.id, name: customer.name }} />
             <EventsCard subject={{ type: 'CUSTOMER', id: customer.id }} />
             {tasksShown && <SubjectTasks subject={{ type: 'CUSTOMER', id: customer.id, name: customer.name }} />}
             <HistoryCard

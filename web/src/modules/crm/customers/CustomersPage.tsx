@@ -8,6 +8,7 @@ import { useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
 import { useCan, useViewer } from '../../../lib/viewer';
 import { FindDuplicatesButton } from '../duplicates/FindDuplicatesButton';
+import { ExportButton } from '../import/ExportButton';
 import { useCustomColumns } from '../fields/custom-columns';
 import { ListViewsBar } from '../segments/ListViewsBar';
 import { EmptyPanel } from '../shared/EmptyPanel';
@@ -61,6 +62,7 @@ export function CustomersPage() {
           canWrite && !firstRun ? (
             <>
               <FindDuplicatesButton to="/customers/duplicates" />
+              <ExportButton list="customers" filter={view.filter} orderBy={{ field: view.sort.field, direction: view.sort.direction, customFieldKey: view.sort.customFieldKey }} />
               <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
                 {t('crm.customers.new')}
               </Button>

@@ -12,6 +12,7 @@ import { showApiError } from '../../../lib/form-errors';
 import { useFormat } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { useCan, useSwitchedOn } from '../../../lib/viewer';
+import { CustomFieldValues, useCustomFields } from '../fields';
 import { DetailCard } from '../shared/DetailCard';
 import { DetailField } from '../shared/DetailField';
 import { DetailSkeleton } from '../shared/DetailSkeleton';
@@ -47,7 +48,8 @@ export function DealDetailPage() {
   const [editing, edit] = useDisclosure(false);
   const [confirming, confirm] = useDisclosure(false);
   const [closing, setClosing] = useState<Closing | null>(null);
-  const query = useApiQuery(DEAL_DETAIL, { id });
+  const custom = useCustomFields('DEAL');
+  const query = useApiQuery(DEAL_DETAIL, { id, withCustomFields: custom.on });
   const move = useApiMutation(MOVE_DEAL, DEAL_QUERIES);
   const reopen = useApiMutation(REOPEN_DEAL, DEAL_QUERIES);
   const remove = useApiMutation(DELETE_DEAL, ['DealBoard', 'DealsList', 'DealsTotal', 'CustomerDeals']);
@@ -91,7 +93,7 @@ export function DealDetailPage() {
 
   const { source } = deal;
   const owner = deal.owner ? (deal.owner.name ?? deal.owner.email) : null;
-  const sourceKnown = Boolean(source.channel || source.utmSource || source.utmMedium || source.utmCampaign);
+  const sourceKnown = Boolean(source.channel || source.event || source.utmSource || source.utmMedium || source.utmCampaign);
 
   return (
     <Box maw={1180}>
@@ -202,12 +204,20 @@ export function DealDetailPage() {
                   <DetailField label={t('deals.fields.lastActivity')}>
                     <Text fz="sm">{t('deals.detail.lastActivity', { when: format.dateTime(deal.lastActivityAt), count: deal.daysWithoutActivity })}</Text>
                   </DetailField>
+                  <CustomFieldValues fields={custom.fields} values={deal.customFields} />
                 </DataList>
               </DetailCard>
               <DetailCard title={t('deals.detail.sourceTitle')}>
                 {sourceKnown ? (
                   <DataList orientation="vertical" gap="md">
                     {source.channel && <DetailField label={t('deals.fields.channel')}>{t(`deals.channel.${source.channel}`)}</DetailField>}
+                    {source.event && (
+                      <DetailField label={t('deals.fields.event')}>
+                        <Anchor component={Link} to={`/events/${source.event.id}`} inherit>
+                          {source.event.name}
+                        </Anchor>
+                      </DetailField>
+                    )}
                     {source.utmSource && <DetailField label={t('deals.fields.utmSource')}>{source.utmSource}</DetailField>}
                     {source.utmMedium && <DetailField label={t('deals.fields.utmMedium')}>{source.utmMedium}</DetailField>}
                     {source.utmCampaign && <DetailField label={t('deals.fields.utmCampaign')}>{source.utmCampaign}</DetailField>}

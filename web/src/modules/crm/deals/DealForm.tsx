@@ -1,14 +1,17 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCalendarEvent, IconCoin, IconUser } from '@tabler/icons-react';
+import { IconCalendarEvent, IconCoin, IconPresentation, IconUser } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showApiError } from '../../../lib/form-errors';
 import { useApiQuery } from '../../../lib/use-api';
 import { currencyOptions } from '../../platform/settings/company/company-options';
 import { CustomerSelect } from '../customers/CustomerSelect';
+import { changedCustomFieldInputs, createCustomFieldInputs, CustomFieldInputs, customFieldErrorPaths, type CustomFieldDef } from '../fields';
+import { FormSection } from '../shared/FormSection';
 import { AssigneeSelect } from '../tasks/AssigneeSelect';
-import { DEAL_CUSTOMER_PEOPLE, PIPELINES } from './deal.documents';
+import { DEAL_CUSTOMER_PEOPLE, DEAL_MARKETING_EVENTS, PIPELINES } from './deal.documents';
+import { useDayFormat } from './use-day-format';
 import { CHANNELS, DEAL_FORM_FIELDS, isChannel, NOBODY, validateDeal, type DealFormValues } from './deal-form';
 
 interface DealFormProps {
@@ -18,22 +21,28 @@ interface DealFormProps {
   /** Names already known, so the pickers need not ask. */
   customerName?: string | null;
   contactName?: string | null;
+  /** The name of the initial marketing event, when known (editing). */
+  eventName?: string | null;
   /** The stage's own probability, said beside the field (editing). */
   stageProbability?: number;
   submitLabel: string;
   /** Saves; a thrown API error is shown on the field it names. */
   onSave: (values: DealFormValues) => Promise<void>;
   onCancel: () => void;
+  /** The company's fields on deals (see useCustomFields); none while the feature is off. */
+  customFields?: CustomFieldDef[];
 }
 
 /** The one form for adding and editing a deal, shown in a dialog. */
-export function DealForm({ initial, creating, customerName, contactName, stageProbability, submitLabel, onSave, onCancel }: DealFormProps) {
+export function DealForm({ initial, creating, customerName, contactName, eventName, stageProbability, submitLabel, onSave, onCancel, customFields = [] }: DealFormProps) {
   const { t, i18n } = useTranslation();
+  const day = useDayFormat();
   const [busy, setBusy] = useState(false);
-  const form = useForm<DealFormValues>({ initialValues: initial, validate: (values) => validateDeal(t, values, creating) });
+  const form = useForm<DealFormValues>({ initialValues: initial, validate: (values) => validateDeal(t, values, creating, customFields, initial) });
   const { customerId, pipelineId } = form.values;
   const pipelines = useApiQuery(PIPELINES, {}, { enabled: creating, staleTime: 30_000 });
   const people = useApiQuery(DEAL_CUSTOMER_PEOPLE, { customerId: customerId ?? '' }, { enabled: customerId !== null });
+  const events = useApiQuery(DEAL_MARKETING_EVENTS, {}, { staleTime: 30_000 });
   const currencies = useMemo(() => currencyOptions(i18n.language, initial.currency), [i18n.language, initial.currency]);
 
   const pipelineList = pipelines.data?.pipelines ?? [];
@@ -41,13 +50,17 @@ export function DealForm({ initial, creating, customerName, contactName, stagePr
   const personOptions = (people.data?.contacts.edges ?? []).map(({ node }) => ({ value: node.id, label: node.fullName }));
   const knownContact = form.values.contactId && contactName && form.values.contactId === initial.contactId ? { value: form.values.contactId, label: contactName } : null;
   const contactData = knownContact && !personOptions.some((option) => option.value === knownContact.value) ? [knownContact, ...personOptions] : personOptions;
+  const eventOptions = (events.data?.marketingEvents.edges ?? []).map(({ node }) => ({ value: node.id, label: t('deals.form.eventOption', { name: node.name, date: day(node.startsOn) }) }));
+  const knownEvent = initial.eventId && eventName ? { value: initial.eventId, label: eventName } : null;
+  const eventData = knownEvent && !eventOptions.some((option) => option.value === knownEvent.value) ? [knownEvent, ...eventOptions] : eventOptions;
 
   async function submit(values: DealFormValues) {
     setBusy(true);
     try {
       await onSave(values);
     } catch (error) {
-      showApiError(t, error, form, DEAL_FORM_FIELDS);
+      const sent = creating ? createCustomFieldInputs(customFields, values.customFields) : changedCustomFieldInputs(customFields, initial.customFields, values.customFields);
+      showApiError(t, error, form, { ...DEAL_FORM_FIELDS, ...customFieldErrorPaths(sent) });
     } finally {
       setBusy(false);
     }
@@ -150,7 +163,7 @@ export function DealForm({ initial, creating, customerName, contactName, stagePr
           )}
           <Select
             label={t('deals.fields.channel')}
-            placeholder={creating ? t('deals.form.channelFromCustomer') : t('deals.form.channelNone')}
+            placeholder={creating && !form.values.eventId ? t('deals.form.channelFromCustomer') : t('deals.form.channelNone')}
             data={CHANNELS.map((channel) => ({ value: channel, label: t(`deals.channel.${channel}`) }))}
             value={form.values.channel}
             onChange={(value) => form.setFieldValue('channel', isChannel(value) ? value : null)}
@@ -159,7 +172,29 @@ export function DealForm({ initial, creating, customerName, contactName, stagePr
             error={form.errors.channel}
             comboboxProps={{ withinPortal: true }}
           />
+          <Select
+            label={t('deals.fields.event')}
+            placeholder={creating && !form.values.channel ? t('deals.form.eventFromPerson') : t('deals.form.eventNone')}
+            data={eventData}
+            value={form.values.eventId}
+            onChange={(value) => form.setFieldValue('eventId', value)}
+            searchable={eventData.length > 8}
+            clearable
+            clearButtonProps={{ 'aria-label': t('deals.form.clearEvent'), 'aria-hidden': false, tabIndex: 0 }}
+            nothingFoundMessage={events.isFetching ? t('common.loading') : t('deals.form.noEvent')}
+            leftSection={<IconPresentation size={16} aria-hidden />}
+            error={form.errors.eventId}
+            comboboxProps={{ withinPortal: true }}
+          />
         </SimpleGrid>
+        {customFields.length > 0 && (
+          <>
+            <Divider />
+            <FormSection title={t('fields.section')}>
+              <CustomFieldInputs fields={customFields} values={form.values.customFields} errors={form.errors} onChange={(key, value) => form.setFieldValue(`customFields.${key}`, value)} />
+            </FormSection>
+          </>
+        )}
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onCancel} disabled={busy}>
             {t('common.cancel')}

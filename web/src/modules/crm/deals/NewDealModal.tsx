@@ -6,6 +6,7 @@ import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
 import { useApiMutation, useApiQuery } from '../../../lib/use-api';
 import { usePhone } from '../../../lib/use-phone';
 import { useViewer } from '../../../lib/viewer';
+import { useCustomFields } from '../fields';
 import { CREATE_DEAL, DEAL_QUERIES, PIPELINES } from './deal.documents';
 import { createDealInput, emptyDeal, type DealFormValues } from './deal-form';
 import { DealForm } from './DealForm';
@@ -30,12 +31,13 @@ export function NewDealModal({ opened, onClose, pipelineId = null, stageId = nul
   const navigate = useNavigate();
   const create = useApiMutation(CREATE_DEAL, DEAL_QUERIES);
   const pipelines = useApiQuery(PIPELINES, {}, { enabled: opened, staleTime: 30_000 });
+  const custom = useCustomFields('DEAL');
   const list = pipelines.data?.pipelines;
   const pipeline = list?.find((candidate) => candidate.id === pipelineId) ?? list?.[0] ?? null;
   const stage = pipeline?.stages.find((candidate) => candidate.id === stageId) ?? pipeline?.stages[0] ?? null;
 
   async function save(values: DealFormValues) {
-    const { createDeal } = await create.mutateAsync({ input: createDealInput(values) });
+    const { createDeal } = await create.mutateAsync({ input: createDealInput(values, custom.fields) });
     notifications.show({ color: 'green', message: t('deals.created', { title: createDeal.title }) });
     onClose();
     if (openAfter) navigate(`/deals/${createDeal.id}`);
@@ -45,7 +47,7 @@ export function NewDealModal({ opened, onClose, pipelineId = null, stageId = nul
     <Modal opened={opened} onClose={onClose} title={t('deals.new.title')} size="lg" fullScreen={phone}>
       {pipelines.error ? (
         <QueryErrorAlert error={pipelines.error} onRetry={() => void pipelines.refetch()} />
-      ) : !list ? (
+      ) : !list || !custom.ready ? (
         <Stack gap="md" role="status" aria-label={t('common.loading')}>
           <Skeleton height={36} />
           <Skeleton height={36} />
@@ -53,13 +55,17 @@ export function NewDealModal({ opened, onClose, pipelineId = null, stageId = nul
         </Stack>
       ) : (
         <DealForm
-          initial={emptyDeal({
-            meId: viewer?.user?.id ?? null,
-            currency: viewer?.tenant.settings.currency ?? 'EUR',
-            pipelineId: pipeline?.id ?? null,
-            stageId: stage?.id ?? null,
-            customerId: customer?.id ?? null,
-          })}
+          initial={emptyDeal(
+            {
+              meId: viewer?.user?.id ?? null,
+              currency: viewer?.tenant.settings.currency ?? 'EUR',
+              pipelineId: pipeline?.id ?? null,
+              stageId: stage?.id ?? null,
+              customerId: customer?.id ?? null,
+            },
+            custom.fields,
+          )}
+          customFields={custom.fields}
           creating
           customerName={customer?.name ?? null}
           submitLabel={t('deals.new.submit')}

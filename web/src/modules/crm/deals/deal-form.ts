@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CreateDealInput, DealDetailQuery, SourceChannel, UpdateDealInput } from '../../../gql/graphql';
 import { required } from '../../../lib/validators';
+import { changedCustomFieldInputs, createCustomFieldInputs, customFormValues, validateCustomValues, type CustomFieldDef, type CustomValues } from '../fields';
 import { currencyDigits, decimalsOf, parseAmount } from './money';
 
 export const TITLE_MAX = 300;
@@ -18,7 +19,7 @@ export function isChannel(value: string | null): value is SourceChannel {
 }
 
 /** API field paths (inside `input`) that land on another field of the form. */
-export const DEAL_FORM_FIELDS: Record<string, string> = { 'amount.amount': 'amount', 'amount.currency': 'currency', source: 'channel' };
+export const DEAL_FORM_FIELDS: Record<string, string> = { 'amount.amount': 'amount', 'amount.currency': 'currency', 'source.eventId': 'eventId', source: 'channel' };
 
 /** What the deal form edits; names follow the API's input so its errors land on the right field. */
 export interface DealFormValues {
@@ -38,10 +39,14 @@ export interface DealFormValues {
   /** 0 to 100, or '' to follow the stage. */
   probability: number | string;
   channel: SourceChannel | null;
+  /** The marketing event that brought the deal, or null. */
+  eventId: string | null;
   /** Kept as they are when the channel changes (the API replaces the whole source). */
   utmSource: string | null;
   utmMedium: string | null;
   utmCampaign: string | null;
+  /** The company's DEAL custom fields by key (see customFormValues); empty while the feature is off. */
+  customFields: CustomValues;
 }
 
 export interface NewDealDefaults {
@@ -52,7 +57,7 @@ export interface NewDealDefaults {
   customerId?: string | null;
 }
 
-export function emptyDeal(defaults: NewDealDefaults): DealFormValues {
+export function emptyDeal(defaults: NewDealDefaults, fields: CustomFieldDef[] = []): DealFormValues {
   return {
     title: '',
     customerId: defaults.customerId ?? null,
@@ -65,15 +70,17 @@ export function emptyDeal(defaults: NewDealDefaults): DealFormValues {
     stageId: defaults.stageId ?? null,
     probability: '',
     channel: null,
+    eventId: null,
     utmSource: null,
     utmMedium: null,
     utmCampaign: null,
+    customFields: customFormValues(fields),
   };
 }
 
 type DealDetail = DealDetailQuery['deal'];
 
-export function dealFormValues(deal: DealDetail, companyCurrency: string): DealFormValues {
+export function dealFormValues(deal: DealDetail, companyCurrency: string, fields: CustomFieldDef[] = []): DealFormValues {
   return {
     title: deal.title,
     customerId: deal.customer.id,
@@ -86,9 +93,11 @@ export function dealFormValues(deal: DealDetail, companyCurrency: string): DealF
     stageId: deal.stage.id,
     probability: deal.probabilityOverridden ? deal.probability : '',
     channel: deal.source.channel ?? null,
+    eventId: deal.source.event?.id ?? null,
     utmSource: deal.source.utmSource ?? null,
     utmMedium: deal.source.utmMedium ?? null,
     utmCampaign: deal.source.utmCampaign ?? null,
+    customFields: customFormValues(fields, deal.customFields ?? []),
   };
 }
 
@@ -100,7 +109,7 @@ function probabilityOf(value: number | string): number | null {
 }
 
 /** The API's checks, made before a round trip, in the user's language. */
-export function validateDeal(t: TFunction, values: DealFormValues, creating: boolean): Partial<Record<keyof DealFormValues, string | null>> {
+export function validateDeal(t: TFunction, values: DealFormValues, creating: boolean, fields: CustomFieldDef[] = [], initial?: DealFormValues): Record<string, string | null> {
   const amount = values.amount.trim() === '' ? null : parseAmount(values.amount);
   const digits = currencyDigits(values.currency);
   const probability = probabilityOf(values.probability);
@@ -120,6 +129,7 @@ export function validateDeal(t: TFunction, values: DealFormValues, creating: boo
     currency: values.currency ? null : t('errors.reason.REQUIRED'),
     stageId: creating && !values.stageId ? t('errors.reason.REQUIRED') : null,
     probability: probability !== null && (!Number.isInteger(probability) || probability < 0 || probability > 100) ? t('errors.reason.OUT_OF_RANGE', { min: 0, max: 100 }) : null,
+    ...validateCustomValues(t, fields, values.customFields, { creating, initial: initial?.customFields }),
   };
 }
 
@@ -128,7 +138,7 @@ function moneyOf(values: DealFormValues): { amount: string; currency: string } |
   return amount === null ? null : { amount, currency: values.currency };
 }
 
-export function createDealInput(values: DealFormValues): CreateDealInput {
+export function createDealInput(values: DealFormValues, fields: CustomFieldDef[] = []): CreateDealInput {
   const input: CreateDealInput = { title: values.title.trim(), customerId: values.customerId ?? '' };
   if (values.contactId) input.contactId = values.contactId;
   const money = moneyOf(values);
@@ -140,13 +150,15 @@ export function createDealInput(values: DealFormValues): CreateDealInput {
   if (values.stageId) input.stageId = values.stageId;
   const probability = probabilityOf(values.probability);
   if (probability !== null && !Number.isNaN(probability)) input.probability = probability;
-  // Without a channel the deal takes its customer's attribution.
-  if (values.channel) input.source = { channel: values.channel };
+  // Without a channel or an event the deal takes its customer's attribution (and the person's latest event).
+  if (values.channel || values.eventId) input.source = { channel: values.channel, eventId: values.eventId };
+  const customFields = createCustomFieldInputs(fields, values.customFields);
+  if (customFields.length > 0) input.customFields = customFields;
   return input;
 }
 
 /** Only what changed (null clears an optional field); null when nothing did. */
-export function changedDealInput(id: string, initial: DealFormValues, values: DealFormValues): UpdateDealInput | null {
+export function changedDealInput(id: string, initial: DealFormValues, values: DealFormValues, fields: CustomFieldDef[] = []): UpdateDealInput | null {
   const input: UpdateDealInput = { id };
   let changed = false;
   const title = values.title.trim();
@@ -183,8 +195,13 @@ export function changedDealInput(id: string, initial: DealFormValues, values: De
     input.probability = probabilityAfter;
     changed = true;
   }
-  if (values.channel !== initial.channel) {
-    input.source = { channel: values.channel, utmSource: values.utmSource, utmMedium: values.utmMedium, utmCampaign: values.utmCampaign };
+  if (values.channel !== initial.channel || values.eventId !== initial.eventId) {
+    input.source = { channel: values.channel, eventId: values.eventId, utmSource: values.utmSource, utmMedium: values.utmMedium, utmCampaign: values.utmCampaign };
+    changed = true;
+  }
+  const customFields = changedCustomFieldInputs(fields, initial.customFields, values.customFields);
+  if (customFields.length > 0) {
+    input.customFields = customFields;
     changed = true;
   }
   return changed ? input : null;

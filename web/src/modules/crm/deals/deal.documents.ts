@@ -117,10 +117,19 @@ export const DEALS_TOTAL = graphql(`
 `);
 
 export const DEAL_DETAIL = graphql(`
-  query DealDetail($id: ID!) {
+  query DealDetail($id: ID!, $withCustomFields: Boolean = false) {
     deal(id: $id) {
       id
       title
+      customFields @include(if: $withCustomFields) {
+        key
+        type
+        text
+        number
+        date
+        boolean
+        options
+      }
       status
       probability
       probabilityOverridden
@@ -171,6 +180,10 @@ export const DEAL_DETAIL = graphql(`
         utmSource
         utmMedium
         utmCampaign
+        event {
+          id
+          name
+        }
       }
       checklist {
         id
@@ -211,6 +224,21 @@ export const DEAL_CUSTOMER_PEOPLE = graphql(`
         node {
           id
           fullName
+        }
+      }
+    }
+  }
+`);
+
+/** The marketing events a deal may have come from (the form's source section). */
+export const DEAL_MARKETING_EVENTS = graphql(`
+  query DealMarketingEvents {
+    marketingEvents(first: 100) {
+      edges {
+        node {
+          id
+          name
+          startsOn
         }
       }
     }

@@ -1,9 +1,10 @@
-import { Button } from '@mantine/core';
+import { ActionIcon, Button, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/error-message';
+import { usePhone } from '../../../lib/use-phone';
 import { downloadCsv } from './import-http';
 
 interface ExportButtonProps {
@@ -21,6 +22,7 @@ interface ExportButtonProps {
 export function ExportButton({ list, filter, orderBy }: ExportButtonProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const phone = usePhone();
 
   async function download() {
     setBusy(true);
@@ -33,9 +35,20 @@ export function ExportButton({ list, filter, orderBy }: ExportButtonProps) {
     }
   }
 
+  const label = t('import.export.button');
+  // An icon on phones, where the list's header is narrow.
+  if (phone) {
+    return (
+      <Tooltip label={label}>
+        <ActionIcon variant="default" size={36} aria-label={label} loading={busy} onClick={() => void download()}>
+          <IconDownload size={18} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
+    );
+  }
   return (
     <Button variant="default" leftSection={<IconDownload size={16} />} loading={busy} onClick={() => void download()}>
-      {t('import.export.button')}
+      {label}
     </Button>
   );
 }

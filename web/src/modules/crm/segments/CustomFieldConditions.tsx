@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldFilter } from '../../../gql/graphql';
 import type { CustomFieldDef } from '../fields/custom-values';
@@ -26,10 +27,14 @@ function numberError(value: string | null | undefined): boolean {
 /** Conditions on custom fields, each by its type: text contains, numbers and dates between, yes/no, any of the options, has a value or none. */
 export function CustomFieldConditions({ label, fields, conditions, onChange }: CustomFieldConditionsProps) {
   const { t } = useTranslation();
+  const labelId = useId();
   const replace = (index: number, condition: CustomFieldFilter) => onChange(conditions.map((entry, i) => (i === index ? condition : entry)));
   const first = fields[0];
   return (
-    <Stack gap="xs" role="group" aria-label={label}>
+    <Stack gap="xs" role="group" aria-labelledby={labelId}>
+      <Text id={labelId} fz="sm" fw={500}>
+        {label}
+      </Text>
       {conditions.map((condition, index) => {
         const field = fields.find((entry) => entry.key === condition.key);
         const number = index + 1;
