@@ -180,4 +180,41 @@ describe('the deals board in the browser', () => {
     await screenshot(phone, 'deals-board-phone');
     expect(pageErrors(phone)).toEqual([]);
   });
+
+  it('a new deal takes the company\'s deal fields and the marketing event it came from; its page shows both and an edit changes a field', async () => {
+    const owner = await signUp(suite.kontor, { email: uniqueEmail('deal-fields') });
+    ok(await suite.kontor.gql(`mutation { createCustomer(input: { name: "Acme Furniture SRL" }) { id } }`, {}, owner.token));
+    ok(await suite.kontor.gql(`mutation { createCustomField(input: { entity: DEAL, key: "po_number", label: "PO number", type: TEXT }) { id } }`, {}, owner.token));
+    const event = ok(await suite.kontor.gql<{ createMarketingEvent: { id: string } }>(`mutation { createMarketingEvent(input: { name: "Furniture fair", kind: EXHIBITION, startsOn: "2025-03-10" }) { id } }`, {}, owner.token)).createMarketingEvent;
+    const saved = async () =>
+      ok(await suite.kontor.gql<{ deals: { edges: { node: { id: string; customFields: { key: string; text: string | null }[]; source: { event: { name: string } | null } } }[] } }>(`query { deals(first: 1) { edges { node { id customFields { key text } source { event { name } } } } } }`, {}, owner.token)).deals.edges[0]?.node;
+    const page = await openPage(suite.browser, { token: owner.token });
+
+    await page.goto(`${suite.kontor.url}/deals`);
+    await page.getByText('No open deals in Sales yet').waitFor();
+    await page.getByRole('button', { name: 'New deal' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New deal' });
+    await dialog.getByLabel('Title').fill('Booth chairs');
+    await chooseOption(page, dialog, 'Customer', 'Acme Furniture SRL', 'Acme');
+    await dialog.getByLabel('PO number').fill('PO-4711');
+    await chooseOption(page, dialog, 'Marketing event', /^Furniture fair/);
+    await dialog.getByRole('button', { name: 'Add deal' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await saved())?.customFields).toEqual([{ key: 'po_number', text: 'PO-4711' }]);
+    expect((await saved())?.source.event?.name).toBe('Furniture fair');
+
+    // Its page shows the field and links the event; an edit sends the changed field.
+    await page.goto(`${suite.kontor.url}/deals/${(await saved())?.id ?? ''}`);
+    await page.getByRole('heading', { level: 1, name: 'Booth chairs' }).waitFor();
+    await page.getByText('PO-4711').waitFor();
+    expect(await page.getByRole('link', { name: 'Furniture fair' }).getAttribute('href')).toBe(`/events/${event.id}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const editing = page.getByRole('dialog', { name: 'Edit deal' });
+    await editing.getByLabel('PO number').fill('PO-4712');
+    await editing.getByRole('button', { name: 'Save' }).click();
+    await editing.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await saved())?.customFields).toEqual([{ key: 'po_number', text: 'PO-4712' }]);
+    await page.getByText('PO-4712').waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
