@@ -1,4 +1,4 @@
-import { Box, Button, Loader } from '@mantine/core';
+import { ActionIcon, Box, Button, Loader, Tooltip } from '@mantine/core';
 import { IconBriefcase, IconFilterOff, IconPlus, IconUserPlus, IconUsers, IconUserSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -57,7 +57,14 @@ export function ContactsPage() {
       {t('crm.people.new')}
     </Button>
   ) : null;
-  const positionsButton = (
+  // An icon on phones, where the header is narrow.
+  const positionsButton = phone ? (
+    <Tooltip label={t('crm.positions.title')}>
+      <ActionIcon component={Link} to="/crm/positions" variant="default" size={36} aria-label={t('crm.positions.title')}>
+        <IconBriefcase size={18} aria-hidden />
+      </ActionIcon>
+    </Tooltip>
+  ) : (
     <Button component={Link} to="/crm/positions" variant="default" leftSection={<IconBriefcase size={16} />}>
       {t('crm.positions.title')}
     </Button>
