@@ -11,6 +11,7 @@ import { Migration20261123053000 } from './Migration20261123053000.js';
 import { Migration20261123053100 } from './Migration20261123053100.js';
 import { Migration20261123053122 } from './Migration20261123053122.js';
 import { Migration20261123054500 } from './Migration20261123054500.js';
+import { Migration20261123064000 } from './Migration20261123064000.js';
 
 /** Every migration, in order. Listed statically so both the compiled app and the tests can run them. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123053100', class: Migration20261123053100 },
   { name: 'Migration20261123053122', class: Migration20261123053122 },
   { name: 'Migration20261123054500', class: Migration20261123054500 },
+  { name: 'Migration20261123064000', class: Migration20261123064000 },
 ];

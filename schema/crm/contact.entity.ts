@@ -14,6 +14,10 @@ import { Customer } from './customer.entity.js';
 @Index({ name: 'crm_contacts_created_idx', properties: ['tenantId', 'createdAt', 'id'] })
 @Index({ name: 'crm_contacts_updated_idx', properties: ['tenantId', 'updatedAt', 'id'] })
 @Index({ name: 'crm_contacts_email_idx', properties: ['tenantId', 'email'] })
+@Index({
+  name: 'crm_contacts_position_idx',
+  expression: `create index "crm_contacts_position_idx" on "crm_contacts" ("tenant_id", "position_id") where position_id is not null`,
+})
 @Index({ name: 'crm_contacts_owner_idx', properties: ['tenantId', 'ownerId'] })
 @Index({
   name: 'crm_contacts_name_idx',

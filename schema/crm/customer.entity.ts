@@ -43,6 +43,10 @@ export enum SourceChannel {
   name: 'crm_customers_search_idx',
   expression: `create index "crm_customers_search_idx" on "crm_customers" using gin ((name || ' ' || coalesce(domain, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')) gin_trgm_ops)`,
 })
+@Index({
+  name: 'crm_customers_referred_by_idx',
+  expression: `create index "crm_customers_referred_by_idx" on "crm_customers" ("tenant_id", "referred_by_id") where referred_by_id is not null`,
+})
 @Index({ name: 'crm_customers_owner_idx', properties: ['tenantId', 'ownerId'] })
 @Index({ name: 'crm_customers_custom_fields_idx', expression: `create index "crm_customers_custom_fields_idx" on "crm_customers" using gin ("custom_fields" jsonb_path_ops)` })
 @Index({ name: 'crm_customers_tags_idx', expression: `create index "crm_customers_tags_idx" on "crm_customers" using gin (crm_lower_tags(tags))` })

@@ -20,6 +20,10 @@ export enum DealStageChangeKind {
 @TenantFilter()
 @Index({ name: 'crm_deal_stage_changes_deal_idx', properties: ['tenantId', 'dealId', 'changedAt', 'id'] })
 @Index({ name: 'crm_deal_stage_changes_to_stage_idx', properties: ['tenantId', 'toStageId', 'changedAt'] })
+@Index({
+  name: 'crm_deal_stage_changes_from_stage_idx',
+  expression: `create index "crm_deal_stage_changes_from_stage_idx" on "crm_deal_stage_changes" ("tenant_id", "from_stage_id") where from_stage_id is not null`,
+})
 export class DealStageChange extends TenantOwnedEntity {
   @Property({ type: 'uuid' })
   dealId!: string;

@@ -33,6 +33,10 @@ export enum DealStatus {
   name: 'crm_deals_contact_idx',
   expression: `create index "crm_deals_contact_idx" on "crm_deals" ("tenant_id", "contact_id") where contact_id is not null`,
 })
+@Index({
+  name: 'crm_deals_source_event_idx',
+  expression: `create index "crm_deals_source_event_idx" on "crm_deals" ("tenant_id", "source_event_id") where source_event_id is not null`,
+})
 @Index({ name: 'crm_deals_owner_idx', properties: ['tenantId', 'ownerId'] })
 @Index({ name: 'crm_deals_custom_fields_idx', expression: `create index "crm_deals_custom_fields_idx" on "crm_deals" using gin ("custom_fields" jsonb_path_ops)` })
 export class Deal extends TenantOwnedEntity {
