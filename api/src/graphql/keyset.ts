@@ -62,6 +62,12 @@ export function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
+/** A PostgreSQL array literal of uuids, for one `?::uuid[]` parameter (knex would spread a JS array). */
+export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a uuid: ${id}`);
+  return `{${ids.join(',')}}`;
+}
+
 /** Escapes a user's search text for ILIKE: their % and _ are literal characters. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
