@@ -2,7 +2,6 @@ import { ref } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { ConsentChannel, ConsentEvent, ConsentStatus } from '../../../schema/crm/consent-event.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
-import { Customer } from '../../../schema/crm/customer.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
 import { keysetFirstPages, keysetPage, likePattern, placeholders, rowDate, rowText, type KeysetQuery, type Row, type SqlCondition, type SortKey } from '../graphql/keyset.js';
@@ -19,7 +18,7 @@ import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
 import { SegmentEntity } from '../../../schema/crm/segment.entity.js';
 import { requireFeature } from '../platform/modules/feature-switch.js';
 import { customFieldConditions, customFieldSort, customValuesFor, customValuesOf } from './custom-field.service.js';
-import { customerConditions } from './customer.service.js';
+import { customerConditions, getCustomerEntity } from './customer.service.js';
 import { segmentFilter } from './segment-filter.js';
 import { checkTags, tagsCondition } from './tags.js';
 import {
@@ -202,12 +201,6 @@ export function customerContactsLoader(ctx: RequestContext, first: number | null
   );
 }
 
-async function customerRef(ctx: ServiceContext, globalId: string): Promise<Customer> {
-  const id = fromGlobalId('Customer', globalId, ['input', 'customerId']);
-  const customer = await (await ctx.em()).findOne(Customer, { tenantId: ctx.tenantId, id });
-  if (!customer) throw new NotFoundError('Customer');
-  return customer;
-}
 
 async function logConsent(ctx: ServiceContext, contact: Contact, channel: ConsentChannel, status: ConsentStatus, source: string): Promise<void> {
   if (channel === ConsentChannel.EMAIL) contact.emailConsent = status;
@@ -224,7 +217,7 @@ export async function createContact(ctx: ServiceContext, input: CreateContactInp
     lastName: checkOptionalText(input.lastName, ['input', 'lastName'], 200),
     positionId: input.positionId ? await positionId(ctx, input.positionId, ['input', 'positionId']) : null,
     ownerId: (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? (input.ownerId === null ? null : (ctx.principal?.userId ?? null)),
-    customer: input.customerId ? ref(await customerRef(ctx, input.customerId)) : null,
+    customer: input.customerId ? ref(await getCustomerEntity(ctx, input.customerId, ['input', 'customerId'])) : null,
     address: checkAddress(input.address ?? null, ['input', 'address']),
     tags: checkTags(input.tags, ['input', 'tags']),
   });
@@ -252,7 +245,7 @@ export async function updateContact(ctx: ServiceContext, input: UpdateContactInp
   }
   if (input.positionId !== undefined) contact.positionId = input.positionId ? await positionId(ctx, input.positionId, ['input', 'positionId']) : null;
   if (input.ownerId !== undefined) contact.ownerId = (await ownerFromInput(ctx, input.ownerId, ['input', 'ownerId'])) ?? null;
-  if (input.customerId !== undefined) contact.customer = input.customerId ? ref(await customerRef(ctx, input.customerId)) : null;
+  if (input.customerId !== undefined) contact.customer = input.customerId ? ref(await getCustomerEntity(ctx, input.customerId, ['input', 'customerId'])) : null;
   if (input.address !== undefined) contact.address = checkAddress(input.address, ['input', 'address']);
   if (input.tags !== undefined) contact.tags = checkTags(input.tags, ['input', 'tags']);
   if (input.customFields) contact.customFields = await customValuesFor(ctx, CustomFieldEntity.CONTACT, contact.customFields, input.customFields, false);

@@ -1,3 +1,5 @@
+import { getContact } from './contact.service.js';
+import { getCustomerEntity } from './customer.service.js';
 import { eventIdFromInput, recentEventOf } from './marketing-event.service.js';
 import { requireFeature } from '../platform/modules/feature-switch.js';
 import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
@@ -6,7 +8,6 @@ import { LockMode } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Decimal } from 'decimal.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
-import { Customer } from '../../../schema/crm/customer.entity.js';
 import { DealStageChange, DealStageChangeKind } from '../../../schema/crm/deal-stage-change.entity.js';
 import { Deal, DealStatus } from '../../../schema/crm/deal.entity.js';
 import { PipelineStage } from '../../../schema/crm/pipeline-stage.entity.js';
@@ -396,19 +397,6 @@ async function checkSource(ctx: ServiceContext, input: DealSourceInput | null): 
   };
 }
 
-/** The customer entity; NOT_FOUND when it is not this tenant's. */
-async function findCustomer(ctx: ServiceContext, globalId: string, path: string[]): Promise<Customer> {
-  const customer = await (await ctx.em()).findOne(Customer, { tenantId: ctx.tenantId, id: fromGlobalId('Customer', globalId, path) });
-  if (!customer) throw new NotFoundError('Customer');
-  return customer;
-}
-
-async function findContact(ctx: ServiceContext, globalId: string, path: string[]): Promise<Contact> {
-  const contact = await (await ctx.em()).findOne(Contact, { tenantId: ctx.tenantId, id: fromGlobalId('Contact', globalId, path) });
-  if (!contact) throw new NotFoundError('Contact');
-  return contact;
-}
-
 /** A deal's person must be one of its customer's (or of no customer). */
 export function checkContactOfCustomer(contact: Contact, customerId: string, path: string[]): void {
   const of = contact.customer?.id ?? null;
@@ -504,10 +492,10 @@ async function placeOfNewDeal(ctx: ServiceContext, input: CreateDealInput): Prom
 export async function createDeal(ctx: ServiceContext, input: CreateDealInput): Promise<DealNode> {
   const em = await ctx.em();
   const title = checkText(input.title, ['input', 'title'], TITLE_MAX);
-  const customer = await findCustomer(ctx, input.customerId, ['input', 'customerId']);
+  const customer = await getCustomerEntity(ctx, input.customerId, ['input', 'customerId']);
   let contactId: string | null = null;
   if (input.contactId) {
-    const contact = await findContact(ctx, input.contactId, ['input', 'contactId']);
+    const contact = await getContact(ctx, input.contactId, ['input', 'contactId']);
     checkContactOfCustomer(contact, customer.id, ['input', 'contactId']);
     contactId = contact.id;
   }
@@ -565,9 +553,9 @@ export async function updateDeal(ctx: ServiceContext, input: UpdateDealInput): P
   }
   if (input.customerId !== undefined) {
     if (input.customerId === null) throw BadUserInputError.field(['input', 'customerId'], 'a deal needs its customer', 'REQUIRED');
-    deal.customerId = (await findCustomer(ctx, input.customerId, ['input', 'customerId'])).id;
+    deal.customerId = (await getCustomerEntity(ctx, input.customerId, ['input', 'customerId'])).id;
   }
-  if (input.contactId !== undefined) deal.contactId = input.contactId === null ? null : (await findContact(ctx, input.contactId, ['input', 'contactId'])).id;
+  if (input.contactId !== undefined) deal.contactId = input.contactId === null ? null : (await getContact(ctx, input.contactId, ['input', 'contactId'])).id;
   if (deal.contactId && (input.contactId !== undefined || input.customerId !== undefined)) {
     const contact = await em.findOne(Contact, { tenantId: ctx.tenantId, id: deal.contactId });
     // A new customer whose people do not include the deal's person: the person must change too.

@@ -1,5 +1,6 @@
+import { getContact } from './contact.service.js';
+import { getCustomerEntity } from './customer.service.js';
 import { CallOutcome, Interaction, InteractionKind } from '../../../schema/crm/interaction.entity.js';
-import { Customer } from '../../../schema/crm/customer.entity.js';
 import { Contact } from '../../../schema/crm/contact.entity.js';
 import { Deal } from '../../../schema/crm/deal.entity.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
@@ -92,13 +93,11 @@ export async function logInteraction(ctx: ServiceContext, input: LogInteractionI
   }
   let contact: Contact | null = null;
   if (input.contactId) {
-    contact = await em.findOne(Contact, { tenantId: ctx.tenantId, id: fromGlobalId('Contact', input.contactId, ['input', 'contactId']) });
-    if (!contact) throw new NotFoundError('Contact');
+    contact = await getContact(ctx, input.contactId, ['input', 'contactId']);
   }
   let customerId: string | null = null;
   if (input.customerId) {
-    const customer = await em.findOne(Customer, { tenantId: ctx.tenantId, id: fromGlobalId('Customer', input.customerId, ['input', 'customerId']) });
-    if (!customer) throw new NotFoundError('Customer');
+    const customer = await getCustomerEntity(ctx, input.customerId, ['input', 'customerId']);
     if (deal && customer.id !== deal.customerId) throw BadUserInputError.field(['input', 'customerId'], 'is not the deal’s customer', 'CUSTOMER_NOT_OF_DEAL');
     customerId = customer.id;
   } else if (deal && input.customerId === undefined) {
