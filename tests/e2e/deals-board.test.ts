@@ -127,6 +127,8 @@ describe('the deals board in the browser', () => {
     await screenshot(page, 'deals-board-dragging');
     await dropOn(page, page.getByRole('region', { name: 'Drop here: lost' }));
     const lost = page.getByRole('dialog', { name: 'Lost: Standing desks' });
+    // The dialog opens with a transition: its field is there before anything is clicked.
+    await lost.getByLabel('Why it was lost').waitFor();
     await lost.getByRole('button', { name: 'Mark as lost' }).click();
     await lost.getByText('This field is required.').waitFor();
     await lost.getByLabel('Why it was lost').fill('The price was too high');
