@@ -16,6 +16,8 @@ export interface Config {
   mailFrom: string;
   /** SMS through Twilio when its account, token and sender are all set; otherwise the log driver. */
   twilio: TwilioConfig | null;
+  /** Encrypts companies' own SMTP and Twilio secrets (32 bytes, hex or base64); embedded: generated into DATA_DIR. */
+  credentialsKey: string | undefined;
   appUrl: string;
   dataDir: string;
   embeddedPgPort: number;
@@ -81,6 +83,7 @@ export function loadConfig(): Config {
     smtpUrl: str('SMTP_URL'),
     mailFrom: str('MAIL_FROM') ?? 'Kontor <no-reply@kontor.localhost>',
     twilio: twilioConfig(),
+    credentialsKey: str('CREDENTIALS_KEY'),
     appUrl: str('APP_URL') ?? `http://localhost:${port}`,
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
     embeddedPgPort: envInt('EMBEDDED_PG_PORT', 5433),

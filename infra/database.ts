@@ -39,6 +39,8 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
     await client.query(`grant select, insert, update, delete on all tables in schema public to ${APP_ROLE}`);
     await client.query(`grant usage, select on all sequences in schema public to ${APP_ROLE}`);
     await client.query(`revoke all on table mikro_orm_migrations from ${APP_ROLE}`);
+    // The link-signing key: the application reads it, never changes it.
+    await client.query(`revoke insert, update, delete on table signing_keys from ${APP_ROLE}`);
     await client.query(`grant execute on function kontor_authenticate_session(text) to ${APP_ROLE}`);
   } finally {
     await client.end();

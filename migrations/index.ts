@@ -12,6 +12,9 @@ import { Migration20261123053100 } from './Migration20261123053100.js';
 import { Migration20261123053122 } from './Migration20261123053122.js';
 import { Migration20261123054500 } from './Migration20261123054500.js';
 import { Migration20261123064000 } from './Migration20261123064000.js';
+import { Migration20261123081953 } from './Migration20261123081953.js';
+import { Migration20261123083018 } from './Migration20261123083018.js';
+import { Migration20261123090826 } from './Migration20261123090826.js';
 
 /** Every migration, in order. Listed statically so both the compiled app and the tests can run them. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +31,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123053122', class: Migration20261123053122 },
   { name: 'Migration20261123054500', class: Migration20261123054500 },
   { name: 'Migration20261123064000', class: Migration20261123064000 },
+  { name: 'Migration20261123081953', class: Migration20261123081953 },
+  { name: 'Migration20261123083018', class: Migration20261123083018 },
+  { name: 'Migration20261123090826', class: Migration20261123090826 },
 ];

@@ -4,6 +4,7 @@ import { deliverMessage, isMessageJob, mailRetryable, messageEmail, smsRetryable
 import type { App } from '../api/src/platform/app.js';
 import type { MailDriver } from '../api/src/platform/mail/mail-message.js';
 import type { SmsDriver } from '../api/src/platform/sms/sms-driver.js';
+import { smsStatusCallbackUrl } from '../api/src/platform/sms/status-callback.js';
 import type { TenantJobData } from './queues.js';
 import { postpone, type Processor } from './worker-host.js';
 
@@ -39,7 +40,8 @@ export function messageEmailProcessor(app: App, mail: MailDriver): Processor {
 export function smsProcessor(app: App, sms: SmsDriver): Processor {
   return messageProcessor(app, {
     channel: MessageChannel.SMS,
-    send: (message) => sms.send({ to: message.to, body: message.body }),
+    // Twilio reports delivery (or its failure) to this company's callback address.
+    send: (message) => sms.send({ to: message.to, body: message.body, statusCallback: smsStatusCallbackUrl(app.config.appUrl, message.tenantId) }),
     retryable: smsRetryable,
   });
 }

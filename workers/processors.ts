@@ -5,6 +5,10 @@ import type { SmsDriver } from '../api/src/platform/sms/sms-driver.js';
 import { MESSAGE_EMAIL_JOB, SMS_QUEUE } from '../api/src/crm/message.service.js';
 import { IMPORT_QUEUE } from '../api/src/crm/import-runner.service.js';
 import { REMINDER_QUEUE } from '../api/src/crm/task-reminder.service.js';
+import { AUTOMATION_QUEUE } from '../api/src/marketing/automation-queue.js';
+import { CAMPAIGN_QUEUE } from '../api/src/marketing/campaign-queue.js';
+import { automationProcessor } from './automation.job.js';
+import { campaignProcessor } from './campaign.job.js';
 import { importProcessor } from './import.job.js';
 import { mailingProcessor } from './mailing.job.js';
 import { messageEmailProcessor, smsProcessor } from './message.job.js';
@@ -25,5 +29,7 @@ export function processors(app: App, mail: MailDriver, sms: SmsDriver = createSm
     [REMINDER_QUEUE]: reminderProcessor(app),
     [SMS_QUEUE]: smsProcessor(app, sms),
     [IMPORT_QUEUE]: importProcessor(app),
+    [CAMPAIGN_QUEUE]: campaignProcessor(app, sms),
+    [AUTOMATION_QUEUE]: automationProcessor(app, sms),
   };
 }

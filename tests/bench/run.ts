@@ -15,6 +15,7 @@ import { resolveDatabase, type ResolvedDatabase } from '../../infra/resolve-data
 import { startBaselineServer, type BaselineServer } from './baseline-server.js';
 import { runLoad, type LoadResult } from './load.js';
 import { profileMainThread, saveProfile, summariseProfile } from './profile.js';
+import { runCampaignBench, TARGET_EMAILS_PER_SECOND, TARGET_OVER_BARE, type CampaignResult } from './campaign.js';
 import { runScaleBench, TARGET_API_OVER_BARE, TARGET_COUNT_MS, TARGET_PAGE_P50_MS, type ScaleResult } from './scale.js';
 import { BENCH_EMAIL_DOMAIN, BENCH_TENANT_PREFIX, removeBenchData, seedCrm, serverInfo } from './seed.js';
 import { concat, fmt, summarise, table } from './stats.js';
@@ -34,6 +35,9 @@ import { concat, fmt, summarise, table } from './stats.js';
  * BENCH_ROUNDS (3), BENCH_SIGNUPS (50), BENCH_PROFILE (0 to skip the CPU profile), BENCH_LOG_LEVEL (warn),
  * BENCH_SCALE_CONTACTS (1000000; 0 skips the scale part), BENCH_SCALE_TENANTS (1000),
  * BENCH_SCALE_PAGES (200), BENCH_SCALE_COUNTS (20).
+ * Then campaigns (campaign.ts): an email campaign to a local SMTP sink beside a bare nodemailer loop,
+ * and an SMS campaign to Twilio's contract server: BENCH_CAMPAIGN_EMAILS (100000; 0 skips both),
+ * BENCH_BARE_EMAILS (20000), BENCH_CAMPAIGN_SMS (10000; 0 skips the SMS campaign).
  */
 
 const settings = {
@@ -52,6 +56,11 @@ const settings = {
     contactsPerOtherTenant: 100,
     pageRuns: Math.max(1, envInt('BENCH_SCALE_PAGES', 200)),
     countRuns: Math.max(1, envInt('BENCH_SCALE_COUNTS', 20)),
+  },
+  campaign: {
+    emails: envInt('BENCH_CAMPAIGN_EMAILS', 100_000),
+    bareEmails: envInt('BENCH_BARE_EMAILS', 20_000),
+    sms: envInt('BENCH_CAMPAIGN_SMS', 10_000),
   },
 };
 const TARGET_RATIO = 0.5;
@@ -119,9 +128,10 @@ async function post(url: string, body: string, token?: string): Promise<{ status
   return { status: response.status, text: await response.text() };
 }
 
-async function signUp(graphqlUrl: string, companyName: string): Promise<SignedUp> {
+async function signUp(graphqlUrl: string, companyName: string, modules?: string[]): Promise<SignedUp> {
   const email = `bench-${runId}-${++emailCounter}@${BENCH_EMAIL_DOMAIN}`;
-  const res = await post(graphqlUrl, JSON.stringify({ query: SIGNUP_MUTATION, variables: { input: { companyName: `${BENCH_TENANT_PREFIX}${companyName}`, email, password: PASSWORD } } }));
+  const input = { companyName: `${BENCH_TENANT_PREFIX}${companyName}`, email, password: PASSWORD, ...(modules ? { modules } : {}) };
+  const res = await post(graphqlUrl, JSON.stringify({ query: SIGNUP_MUTATION, variables: { input } }));
   const body = JSON.parse(res.text) as GqlBody;
   const payload = body.data?.signUp as { token: string; user: { id: string }; tenant: { id: string } } | undefined;
   if (!payload) throw new Error(`signUp failed (HTTP ${res.status}): ${res.text.slice(0, 500)}`);
@@ -327,29 +337,6 @@ async function main(): Promise<void> {
       }
     }
 
-    // Where Kontor's main thread spends its time under the same load (a separate, profiled window).
-    let profileText: string[] = [];
-    if (settings.profile) {
-      say('profiling Kontor under the same load (4 s, not counted above) ...');
-      const { result, profile } = await profileMainThread(() => load(kontor, settings.concurrency, 1000, 4000));
-      const file = path.join(config.dataDir, 'contacts.cpuprofile');
-      await saveProfile(profile, file);
-      const summary = summariseProfile(profile);
-      const rps = (result.latencies.length / result.measuredMs) * 1000;
-      profileText = [
-        `Where Kontor's main thread spends its time under load (CPU profile, ${fmt(rps, 0)} req/s while profiled; ${path.relative(process.cwd(), file)}):`,
-        table([
-          ['self time by package', 'share'],
-          ...summary.buckets.slice(0, 14).map((b) => [b.name, `${fmt(b.share * 100)} %`]),
-        ]),
-        '',
-        table([
-          ['hottest functions (self time)', 'package', 'share'],
-          ...summary.functions.map((f) => [f.name.slice(0, 90), f.bucket, `${fmt(f.share * 100)} %`]),
-        ]),
-      ];
-    }
-
     // Sign-up: sequential, through the API, each a new company and user.
     say(`measuring: ${settings.signUps} sequential signUp mutations ...`);
     const signUpMs = new Float64Array(settings.signUps);
@@ -396,8 +383,6 @@ async function main(): Promise<void> {
     say(`Kontor issues ${statements.length} SQL statements per contacts request (bare baseline: 5; bare with all of Kontor's SQL: the same as Kontor):`);
     for (const s of statements) say(`  ${describeStatement(s)}`);
     say('');
-    for (const line of profileText) say(line);
-    if (profileText.length > 0) say('');
 
     const signUpStats = summarise(signUpMs);
     const hashStats = summarise(hashMs);
@@ -426,13 +411,64 @@ async function main(): Promise<void> {
     if (settings.scale.contacts > 0) {
       say('\nThe CRM at scale');
       const scaleTenant = await signUp(graphqlUrl, 'scale');
-      printScale(await runScaleBench({ graphqlUrl, ownerUrl: database.ownerUrl, appUrl: database.appUrl, ...scaleTenant, say }, settings.scale));
+      const profile = settings.profile
+        ? async (label: string, fn: () => Promise<unknown>) => {
+            const { profile: cpu } = await profileMainThread(fn);
+            const file = path.join(config.dataDir, `${label}.cpuprofile`);
+            await saveProfile(cpu, file);
+            const summary = summariseProfile(cpu, 25);
+            say(`  where the main thread spent its time during ${settings.scale.pageRuns} sequential API pages (${path.relative(process.cwd(), file)}):`);
+            say(table([['self time by package', 'ms', 'share'], ...summary.buckets.slice(0, 14).map((b) => [b.name, fmt(b.ms), `${fmt(b.share * 100)} %`])]));
+            say(table([['hottest functions (self time)', 'package', 'share'], ...summary.functions.map((f) => [f.name.slice(0, 90), f.bucket, `${fmt(f.share * 100)} %`])]));
+          }
+        : undefined;
+      printScale(await runScaleBench({ graphqlUrl, ownerUrl: database.ownerUrl, appUrl: database.appUrl, ...scaleTenant, say, profile }, settings.scale));
+    }
+    if (settings.campaign.emails > 0) {
+      say('\nCampaigns');
+      const campaignTenant = await signUp(graphqlUrl, 'campaigns', ['CRM', 'MARKETING']);
+      printCampaigns(await runCampaignBench({ app, graphqlUrl, ownerUrl: database.ownerUrl, tenantId: campaignTenant.tenantId, token: campaignTenant.token, say }, settings.campaign));
+    }
+    // Where Kontor's main thread spends its time under the contacts load: last, because a profiler
+    // once attached slows the process for the rest of its life, and the figures above must not pay.
+    if (settings.profile) {
+      say('\nprofiling Kontor under the contacts load (4 s, not counted above) ...');
+      const { result, profile } = await profileMainThread(() => load(kontor, settings.concurrency, 1000, 4000));
+      const file = path.join(config.dataDir, 'contacts.cpuprofile');
+      await saveProfile(profile, file);
+      const summary = summariseProfile(profile);
+      const rps = (result.latencies.length / result.measuredMs) * 1000;
+      say(`Where Kontor's main thread spends its time under load (CPU profile, ${fmt(rps, 0)} req/s while profiled; ${path.relative(process.cwd(), file)}):`);
+      say(table([['self time by package', 'share'], ...summary.buckets.slice(0, 14).map((b) => [b.name, `${fmt(b.share * 100)} %`])]));
+      say('');
+      say(table([['hottest functions (self time)', 'package', 'share'], ...summary.functions.map((f) => [f.name.slice(0, 90), f.bucket, `${fmt(f.share * 100)} %`])]));
     }
     say(`  load average after: ${os.loadavg().map((l) => fmt(l, 2)).join(' ')}`);
     say(`\ntotal bench time ${fmt((performance.now() - startedAt) / 1000)} s`);
   } finally {
     await stopAll();
   }
+}
+
+function printCampaigns(r: CampaignResult): void {
+  say('');
+  say(
+    table([
+      ['run', 'messages', 'seconds', 'per second', 'peak RSS'],
+      ['bare nodemailer loop (pooled, 8 connections)', r.bare.messages.toLocaleString('en'), fmt(r.bare.seconds), fmt(r.bare.perSecond, 0), ''],
+      ['Kontor email campaign (sendCampaignNow to SENT)', r.email.received.toLocaleString('en'), fmt(r.email.seconds), fmt(r.email.perSecond, 0), `${fmt(r.email.peakRssMb, 0)} MB (from ${fmt(r.email.baselineRssMb, 0)} MB)`],
+      ...(r.sms ? [['Kontor SMS campaign (Twilio contract server)', r.sms.sent.toLocaleString('en'), fmt(r.sms.seconds), fmt(r.sms.perSecond, 0), '']] : []),
+    ]),
+  );
+  say('');
+  const ratio = r.email.perSecond / r.bare.perSecond;
+  say(
+    table([
+      ['target', 'measured', 'goal', 'verdict'],
+      ['campaign emails per second', fmt(r.email.perSecond, 0), `>= ${TARGET_EMAILS_PER_SECOND}`, verdict(r.email.perSecond >= TARGET_EMAILS_PER_SECOND)],
+      ['campaign / bare nodemailer loop', fmt(ratio, 2), `>= ${TARGET_OVER_BARE}`, verdict(ratio >= TARGET_OVER_BARE)],
+    ]),
+  );
 }
 
 function printScale(r: ScaleResult): void {
@@ -446,6 +482,7 @@ function printScale(r: ScaleResult): void {
       ['query', 'n', 'p50 ms', 'p99 ms', 'mean ms'],
       row('first page, Kontor API', r.page.api),
       row('first page, bare SQL', r.page.bare),
+      row('  any signed-in API request ({ __typename })', r.fixed),
       row(`segment count (${r.count.members.toLocaleString('en')}), Kontor API`, r.count.api),
       row('segment count, bare SQL', r.count.bare),
     ]),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromGlobalId } from '../../api/src/graphql/global-id.js';
 import { errorCode, ok, signUp, startKontor, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
 import { join, recordingMailbox, type Member } from '../support/members.js';
+import { statementsOfRequest } from '../support/statements.js';
 
 // ---------------------------------------------------------------------------------------------
 // GraphQL documents and shapes
@@ -1076,9 +1077,7 @@ describe('deals: SQL per request does not grow with the data', () => {
   afterAll(() => kontor.close());
 
   async function countStatements(query: string, variables: Record<string, unknown> = {}): Promise<number> {
-    statements.length = 0;
-    ok(await kontor.gql(query, variables, owner.token));
-    return statements.filter((s) => s.includes('[query]')).length;
+    return (await statementsOfRequest(statements, async () => ok(await kontor.gql(query, variables, owner.token)))).length;
   }
 
   const NESTED = `id title owner { id email } customer { name } contact { fullName } stage { name checklist { title } } pipeline { name stages { name } } checklist { title done doneBy { id } } stageHistory { kind changedBy { id } }`;

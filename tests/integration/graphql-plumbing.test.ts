@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKontorSchema, printSdl } from '../../api/src/graphql/schema.js';
 import { errorCode, ok, signUp, startKontor, type Kontor, type SignedUp } from '../support/harness.js';
+import { statementsOfRequest } from '../support/statements.js';
 
 describe('GraphQL plumbing', () => {
   let kontor: Kontor;
@@ -23,9 +24,7 @@ describe('GraphQL plumbing', () => {
   afterAll(() => kontor.close());
 
   async function countStatements(query: string): Promise<number> {
-    statements.length = 0;
-    ok(await kontor.gql(query, {}, owner.token));
-    return statements.filter((s) => s.includes('[query]')).length;
+    return (await statementsOfRequest(statements, async () => ok(await kontor.gql(query, {}, owner.token)))).length;
   }
 
   it('loads nested fields of a list in batches: the SQL count does not grow with the page', async () => {
@@ -74,6 +73,16 @@ describe('GraphQL plumbing', () => {
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/too complex/);
     expect(result.status).toBe(400);
+  });
+
+  it('costs the same query text again for other variables: a cheap page first does not let a costly one through', async () => {
+    const query = `query($outer: Int, $inner: Int) { customers(first: $outer) { edges { node { contacts(first: $inner) { edges { node { firstName } } } } } } }`;
+    for (let i = 0; i < 2; i++) expect(errorCode(await kontor.gql(query, { outer: 5, inner: 5 }, owner.token))).toBeUndefined();
+    const costly = await kontor.gql(query, { outer: 200, inner: 200 }, owner.token);
+    expect(errorCode(costly)).toBe('BAD_USER_INPUT');
+    expect(costly.errors?.[0]?.message).toMatch(/too complex/);
+    // And the cheap one still passes after the costly one was refused.
+    expect(errorCode(await kontor.gql(query, { outer: 5, inner: 5 }, owner.token))).toBeUndefined();
   });
 
   it('never sends stack traces or SQL to clients, and tags each response with a request id', async () => {

@@ -329,7 +329,8 @@ describe('sending SMS to a person', () => {
     expect(request?.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
     expect(request?.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
     expect(request?.headers.authorization).toBe(`Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`);
-    expect(Object.fromEntries(request?.form ?? [])).toEqual({ To: p.phones[0], From: TWILIO_FROM, Body: body });
+    // Twilio reports the message's fate to the company's own status callback address.
+    expect(Object.fromEntries(request?.form ?? [])).toEqual({ To: p.phones[0], From: TWILIO_FROM, Body: body, StatusCallback: `${kontor.url}/hooks/twilio/status/${uuidOf(a.tenantId, 'Tenant')}` });
 
     const interaction = ok(await gql<{ interaction: InteractionView }>(INTERACTION, { id: sent.interactionId }, a.token)).interaction;
     expect(interaction).toMatchObject({ kind: 'SMS', direction: 'OUTBOUND', subject: null, body, contactId: p.id, customerId: p.customerId, message: { id: sent.id, status: 'SENT' } });

@@ -110,6 +110,11 @@ export interface Probe extends Operation {
   expect: ProbeExpectation;
   /** Whether the same probe aimed at B's own records succeeds (default true); false when B's own target cannot accept it. */
   control?: boolean;
+  /**
+   * A NOT_FOUND probe whose service checks the reference as an input field: B aiming at A is refused
+   * BAD_USER_INPUT naming exactly that field (the answer an id that never existed gets), not NOT_FOUND.
+   */
+  refusal?: { code: 'BAD_USER_INPUT'; path: string[] };
 }
 
 /**
@@ -127,6 +132,21 @@ export interface SelfOperation {
   own(w: World): string;
 }
 
+/**
+ * A public HTTP route (a signed link, a provider's webhook) aimed at A's records from B's side: B's
+ * own link, token or callback rewritten to name A's records. It must answer `status` without a trace
+ * of A, and change nothing of A (the snapshot tells). Run once: no principal signs these requests.
+ */
+export interface HttpProbe {
+  name: string;
+  /** Sends the request aimed at `target`: A's seed in the attack, B's own in the control. */
+  send(target: Seed, w: World): Promise<Response>;
+  /** What B gets aimed at A. */
+  status: number;
+  /** Aimed at B's own records (the control): what must follow; absent, no control runs. */
+  control?(response: Response, w: World): Promise<void>;
+}
+
 export interface IsolationCase {
   entity: string;
   /** Modules the tenants need switched on (default: the sign-up default, CRM). */
@@ -140,6 +160,8 @@ export interface IsolationCase {
   remove?: Operation;
   probes: Probe[];
   self?: SelfOperation[];
+  /** Public routes (no principal) that name records by a token or an address. */
+  http?: HttpProbe[];
 }
 
 /** Who acts for tenant B. */

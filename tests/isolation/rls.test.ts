@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sendTaskReminder } from '../../api/src/crm/task-reminder.service.js';
+import { applySmsKeyword } from '../../api/src/marketing/sms-inbound.service.js';
+import { trackOpen } from '../../api/src/marketing/tracking.service.js';
 import { APP_ROLE, appUrlFor } from '../../infra/database.js';
 import { ok, signUp, startKontor, uniqueEmail, type Kontor, type SignedUp } from '../support/harness.js';
 import { str, uuidOf } from './isolation-cases.js';
@@ -36,6 +38,13 @@ const TENANT_TABLES = [
   'crm_interactions',
   'notifications',
   'memberships',
+  'mkt_lists',
+  'mkt_list_members',
+  'mkt_suppressions',
+  'mkt_templates',
+  'mkt_campaigns',
+  'mkt_deliveries',
+  'mkt_delivery_events',
 ] as const;
 type TenantTable = (typeof TENANT_TABLES)[number];
 
@@ -58,6 +67,11 @@ interface TenantRows {
   task: string;
   interaction: string;
   notification: string;
+  list: string;
+  suppression: string;
+  template: string;
+  campaign: string;
+  delivery: string;
 }
 
 interface SqlFailure {
@@ -139,6 +153,34 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
   const sent = await sendTaskReminder(kontor.app, { tenantId: tenant, taskId: uuidOf(task, 'Task'), dueAt }, false);
   if (sent !== 'sent') throw new Error(`the reminder was ${sent}`);
   const notification = str(ok(await kontor.gql(`{ notifications(first: 1) { edges { node { id } } } }`, {}, token)), 'notifications', 'edges', 0, 'node', 'id');
+  // Marketing: a subscription list with the contact on it, and the contact's number suppressed by an SMS STOP.
+  const list = str(ok(await kontor.gql(`mutation($input: CreateSubscriptionListInput!) { createSubscriptionList(input: $input) { id } }`, { input: { name: `${tag} news` } }, token)), 'createSubscriptionList', 'id');
+  ok(await kontor.gql(`mutation($input: ListMembersInput!) { addListMembers(input: $input) { added } }`, { input: { listId: list, contactIds: [contact] } }, token));
+  await applySmsKeyword(kontor.app, 'rls-seed', tenant, '+40721000111', 'STOP');
+  const suppression = (await owner.query<{ id: string }>(`select id from mkt_suppressions where tenant_id = $1`, [tenant])).rows[0]?.id ?? '';
+  // A template, and a campaign of it to the segment and the list, sent: its delivery (the contact), opened (a delivery event).
+  const template = str(
+    ok(await kontor.gql(`mutation($input: CreateCampaignTemplateInput!) { createCampaignTemplate(input: $input) { id } }`, { input: { name: `${tag} mail`, channel: 'EMAIL', subject: `${tag} news`, html: '<p>News</p>' } }, token)),
+    'createCampaignTemplate',
+    'id',
+  );
+  const campaign = str(
+    ok(
+      await kontor.gql(
+        `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`,
+        { input: { name: `${tag} campaign`, channel: 'EMAIL', templateId: template, audience: { segmentIds: [segment], listIds: [list] } } },
+        token,
+      ),
+    ),
+    'createCampaign',
+    'id',
+  );
+  ok(await kontor.gql(`mutation($input: CampaignIdInput!) { sendCampaignNow(input: $input) { id } }`, { input: { id: campaign } }, token));
+  // No worker runs here: the message "leaves" as the dispatcher would record it, then its pixel is loaded.
+  const delivery = (
+    await owner.query<{ id: string }>(`update mkt_deliveries set status = 'SENT', sent_at = now(), claimed_at = now() where tenant_id = $1 and campaign_id = $2 returning id`, [tenant, uuidOf(campaign, 'Campaign')])
+  ).rows[0]?.id ?? '';
+  if (!(await trackOpen(kontor.app, { tenantId: tenant, deliveryId: delivery }, 'rls-seed'))) throw new Error('the open was not recorded');
   return {
     tenant,
     owner: uuidOf(signedUp.userId, 'User'),
@@ -155,6 +197,11 @@ async function seedTenant(signedUp: SignedUp, tag: string): Promise<TenantRows> 
     task: uuidOf(task, 'Task'),
     interaction: uuidOf(interaction, 'Interaction'),
     notification: uuidOf(notification, 'Notification'),
+    list: uuidOf(list, 'SubscriptionList'),
+    suppression,
+    template: uuidOf(template, 'CampaignTemplate'),
+    campaign: uuidOf(campaign, 'Campaign'),
+    delivery,
   };
 }
 
@@ -293,6 +340,35 @@ function insertRow(table: TenantTable, tenantId: string, userId: string): { sql:
       };
     case 'memberships':
       return { sql: `insert into memberships (tenant_id, user_id, role, created_at) values ($1, $2, 'OWNER', now())`, params: [tenantId, userId] };
+    case 'mkt_lists':
+      return { sql: `insert into mkt_lists (tenant_id, id, created_at, updated_at, name, double_opt_in, form_token) values ($1, gen_random_uuid(), now(), now(), 'Intruder', true, $2)`, params: [tenantId, randomUUID()] };
+    case 'mkt_list_members':
+      return {
+        sql: `insert into mkt_list_members (tenant_id, id, created_at, updated_at, list_id, contact_id, status, source) values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), gen_random_uuid(), 'SUBSCRIBED', 'intruder')`,
+        params: [tenantId],
+      };
+    case 'mkt_suppressions':
+      return {
+        sql: `insert into mkt_suppressions (tenant_id, id, created_at, updated_at, channel, address, reason, source) values ($1, gen_random_uuid(), now(), now(), 'EMAIL', $2, 'MANUAL', 'intruder')`,
+        params: [tenantId, `${randomUUID()}@example.test`],
+      };
+    case 'mkt_templates':
+      return { sql: `insert into mkt_templates (tenant_id, id, created_at, updated_at, name, channel, text) values ($1, gen_random_uuid(), now(), now(), 'Intruder', 'SMS', 'Intruder')`, params: [tenantId] };
+    case 'mkt_campaigns':
+      return {
+        sql: `insert into mkt_campaigns (tenant_id, id, created_at, updated_at, name, channel, template_id, segment_ids, list_ids) values ($1, gen_random_uuid(), now(), now(), 'Intruder', 'EMAIL', gen_random_uuid(), '{}', '{}')`,
+        params: [tenantId],
+      };
+    case 'mkt_deliveries':
+      return {
+        sql: `insert into mkt_deliveries (tenant_id, id, created_at, updated_at, campaign_id, contact_id, channel, address, status) values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), gen_random_uuid(), 'EMAIL', 'intruder@example.test', 'QUEUED')`,
+        params: [tenantId],
+      };
+    case 'mkt_delivery_events':
+      return {
+        sql: `insert into mkt_delivery_events (tenant_id, id, created_at, updated_at, delivery_id, campaign_id, kind, occurred_at) values ($1, gen_random_uuid(), now(), now(), gen_random_uuid(), gen_random_uuid(), 'OPENED', now())`,
+        params: [tenantId],
+      };
   }
 }
 
@@ -303,8 +379,8 @@ beforeAll(async () => {
   owner = new pg.Client({ connectionString: ownerUrl });
   await app.connect();
   await owner.connect();
-  const tenantA: SignedUp = await signUp(kontor, { companyName: 'RLS tenant A' });
-  const tenantB: SignedUp = await signUp(kontor, { companyName: 'RLS tenant B' });
+  const tenantA: SignedUp = await signUp(kontor, { companyName: 'RLS tenant A', modules: ['CRM', 'MARKETING'] });
+  const tenantB: SignedUp = await signUp(kontor, { companyName: 'RLS tenant B', modules: ['CRM', 'MARKETING'] });
   a = await seedTenant(tenantA, 'Alpha');
   b = await seedTenant(tenantB, 'Beta');
 });
@@ -427,7 +503,7 @@ describe("inside tenant B's transaction", () => {
     expect(new Set(rows.map((r) => r.tenant_id))).toEqual(new Set([b.tenant]));
     const aIds = new Set(Object.values(a));
     for (const row of rows) {
-      for (const column of ['id', 'user_id', 'customer_id', 'position_id', 'created_by_user_id', 'invited_by_user_id', 'assignee_id', 'created_by_id', 'subject_id', 'contact_id']) {
+      for (const column of ['id', 'user_id', 'customer_id', 'position_id', 'created_by_user_id', 'invited_by_user_id', 'assignee_id', 'created_by_id', 'subject_id', 'contact_id', 'list_id', 'template_id', 'campaign_id', 'delivery_id']) {
         if (column in row) expect(aIds.has(String(row[column])), `${table}.${column}`).toBe(false);
       }
     }
@@ -480,6 +556,13 @@ describe("inside tenant B's transaction", () => {
       ['crm_interactions', 'id', a.interaction, b.interaction],
       ['notifications', 'id', a.notification, b.notification],
       ['memberships', 'user_id', a.owner, b.owner],
+      ['mkt_lists', 'id', a.list, b.list],
+      ['mkt_list_members', 'list_id', a.list, b.list],
+      ['mkt_suppressions', 'id', a.suppression, b.suppression],
+      ['mkt_templates', 'id', a.template, b.template],
+      ['mkt_campaigns', 'id', a.campaign, b.campaign],
+      ['mkt_deliveries', 'id', a.delivery, b.delivery],
+      ['mkt_delivery_events', 'delivery_id', a.delivery, b.delivery],
     ];
     await inTenant(app, b.tenant, async () => {
       for (const [table, column, theirs, own] of targets) {
@@ -591,7 +674,7 @@ describe('the composite foreign keys', () => {
     }
   });
 
-  it("refuses, even for the owner, B's rows pointing at A's position, contact or customer", async () => {
+  it("refuses, even for the owner, B's rows pointing at A's position, contact, customer, list, template, campaign or delivery", async () => {
     const cases: { sql: string; theirs: unknown[]; own: unknown[]; constraint: string }[] = [
       { sql: `update crm_contacts set position_id = $1 where tenant_id = $2 and id = $3`, theirs: [a.position, b.tenant, b.contact], own: [b.position, b.tenant, b.contact], constraint: 'crm_contacts_position_foreign' },
       {
@@ -613,6 +696,34 @@ describe('the composite foreign keys', () => {
         constraint: 'crm_counterparties_customer_foreign',
       },
       { sql: `update crm_customers set referred_by_id = $1 where tenant_id = $2 and id = $3`, theirs: [a.customer, b.tenant, b.customer], own: [null, b.tenant, b.customer], constraint: 'crm_customers_referred_by_foreign' },
+      { sql: `update mkt_list_members set list_id = $1 where tenant_id = $2 and list_id = $3`, theirs: [a.list, b.tenant, b.list], own: [b.list, b.tenant, b.list], constraint: 'mkt_list_members_list_foreign' },
+      { sql: `update mkt_list_members set contact_id = $1 where tenant_id = $2 and list_id = $3`, theirs: [a.contact, b.tenant, b.list], own: [b.contact, b.tenant, b.list], constraint: 'mkt_list_members_contact_foreign' },
+      { sql: `update mkt_campaigns set template_id = $1 where tenant_id = $2 and id = $3`, theirs: [a.template, b.tenant, b.campaign], own: [b.template, b.tenant, b.campaign], constraint: 'mkt_campaigns_template_foreign' },
+      {
+        sql: `update mkt_campaigns set variant_template_id = $1, test_share_percent = 50 where tenant_id = $2 and id = $3`,
+        theirs: [a.template, b.tenant, b.campaign],
+        own: [b.template, b.tenant, b.campaign],
+        constraint: 'mkt_campaigns_variant_template_foreign',
+      },
+      // A delivery (SMS: B's own email delivery of the person exists already) for A's campaign, or to A's person.
+      {
+        sql: `insert into mkt_deliveries (tenant_id, id, created_at, updated_at, campaign_id, contact_id, channel, address, status) values ($1, gen_random_uuid(), now(), now(), $2, $3, 'SMS', '+40721000111', 'QUEUED')`,
+        theirs: [b.tenant, a.campaign, b.contact],
+        own: [b.tenant, b.campaign, b.contact],
+        constraint: 'mkt_deliveries_campaign_foreign',
+      },
+      {
+        sql: `insert into mkt_deliveries (tenant_id, id, created_at, updated_at, campaign_id, contact_id, channel, address, status) values ($1, gen_random_uuid(), now(), now(), $2, $3, 'SMS', '+40721000112', 'QUEUED')`,
+        theirs: [b.tenant, b.campaign, a.contact],
+        own: [b.tenant, b.campaign, null],
+        constraint: 'mkt_deliveries_contact_foreign',
+      },
+      { sql: `update mkt_deliveries set campaign_id = $1 where tenant_id = $2 and id = $3`, theirs: [a.campaign, b.tenant, b.delivery], own: [b.campaign, b.tenant, b.delivery], constraint: 'mkt_deliveries_campaign_foreign' },
+      { sql: `update mkt_deliveries set contact_id = $1 where tenant_id = $2 and id = $3`, theirs: [a.contact, b.tenant, b.delivery], own: [b.contact, b.tenant, b.delivery], constraint: 'mkt_deliveries_contact_foreign' },
+      { sql: `update mkt_delivery_events set delivery_id = $1 where tenant_id = $2 and delivery_id = $3`, theirs: [a.delivery, b.tenant, b.delivery], own: [b.delivery, b.tenant, b.delivery], constraint: 'mkt_delivery_events_delivery_foreign' },
+      { sql: `update mkt_delivery_events set campaign_id = $1 where tenant_id = $2 and delivery_id = $3`, theirs: [a.campaign, b.tenant, b.delivery], own: [b.campaign, b.tenant, b.delivery], constraint: 'mkt_delivery_events_campaign_foreign' },
+      { sql: `update mkt_delivery_events set contact_id = $1 where tenant_id = $2 and delivery_id = $3`, theirs: [a.contact, b.tenant, b.delivery], own: [b.contact, b.tenant, b.delivery], constraint: 'mkt_delivery_events_contact_foreign' },
+      { sql: `update mkt_suppressions set campaign_id = $1 where tenant_id = $2 and id = $3`, theirs: [a.campaign, b.tenant, b.suppression], own: [b.campaign, b.tenant, b.suppression], constraint: 'mkt_suppressions_campaign_foreign' },
     ];
     await owner.query('begin');
     try {

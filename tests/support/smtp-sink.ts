@@ -28,6 +28,8 @@ export class SmtpSink {
           .catch((error: Error) => callback(error));
       },
     });
+    // A client killed mid-conversation resets its connection: that is the client's problem, not the sink's.
+    this.server.on('error', () => undefined);
   }
 
   async start(): Promise<string> {

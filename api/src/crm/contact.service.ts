@@ -16,6 +16,7 @@ import { contactPointsOf, replaceContactPoints, resolveContactPoints } from './c
 import { positionId } from './position.service.js';
 import { CustomFieldEntity } from '../../../schema/crm/custom-field.entity.js';
 import { SegmentEntity } from '../../../schema/crm/segment.entity.js';
+import { publishEvent } from '../platform/events/event-bus.js';
 import { requireFeature } from '../platform/modules/feature-switch.js';
 import { customFieldConditions, customFieldSort, customValuesFor, customValuesOf } from './custom-field.service.js';
 import { customerConditions, getCustomerEntity } from './customer.service.js';
@@ -202,7 +203,8 @@ export function customerContactsLoader(ctx: RequestContext, first: number | null
 }
 
 
-async function logConsent(ctx: ServiceContext, contact: Contact, channel: ConsentChannel, status: ConsentStatus, source: string): Promise<void> {
+/** Sets a consent and records the change in the history; `source` says how (a form, "double opt-in", "SMS STOP"...). */
+export async function logConsent(ctx: ServiceContext, contact: Contact, channel: ConsentChannel, status: ConsentStatus, source: string): Promise<void> {
   if (channel === ConsentChannel.EMAIL) contact.emailConsent = status;
   else contact.smsConsent = status;
   (await ctx.em()).create(ConsentEvent, { tenantId: ctx.tenantId, contactId: contact.id, channel, status, source, occurredAt: new Date(), recordedById: ctx.principal?.userId ?? null });
@@ -229,6 +231,7 @@ export async function createContact(ctx: ServiceContext, input: CreateContactInp
   if (source && input.emailConsent) await logConsent(ctx, contact, ConsentChannel.EMAIL, input.emailConsent, source);
   if (source && input.smsConsent) await logConsent(ctx, contact, ConsentChannel.SMS, input.smsConsent, source);
   await em.flush();
+  publishEvent(ctx, { kind: 'CONTACT_CREATED', contactId: contact.id });
   return toContactNode(contact);
 }
 

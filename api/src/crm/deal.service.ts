@@ -22,6 +22,7 @@ import type { MoneyInput } from '../graphql/scalars.js';
 import { checkOptionalText, checkText } from '../platform/auth/auth.service.js';
 import type { RequestContext } from '../platform/context/request-context.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
+import { publishEvent } from '../platform/events/event-bus.js';
 import { checkCurrency } from '../platform/tenants/settings-values.js';
 import { ownerFromInput } from '../platform/users/member-ref.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
@@ -454,6 +455,11 @@ async function recordChange(
       checklistTotal: change.checklist?.total ?? null,
     }),
   );
+  // Entering a stage (created in it or moved to it) and winning are news for other modules.
+  const moved = change.kind === DealStageChangeKind.CREATED || change.kind === DealStageChangeKind.MOVED;
+  if (moved || change.kind === DealStageChangeKind.WON) {
+    publishEvent(ctx, { kind: moved ? 'DEAL_STAGE_CHANGED' : 'DEAL_WON', dealId: deal.id, contactId: deal.contactId ?? null, pipelineId: change.to.pipelineId, stageId: change.to.id });
+  }
 }
 
 /** The current board position of a deal whose row is locked (raw: moves renumber it in SQL). */

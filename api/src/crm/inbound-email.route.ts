@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { App } from '../platform/app.js';
 import type { ModuleRoute } from '../platform/modules/module-manifest.js';
+import { parseDeliveryReport } from '../platform/mail/delivery-report.js';
+import { recordDeliveryReport } from './delivery-report.service.js';
 import { INBOUND_EMAIL_PATH, recordInboundEmail, tenantOfInboundToken } from './inbound-email.service.js';
 
 /** Largest raw message accepted (attachments included); larger ones are answered 413. */
@@ -39,8 +41,9 @@ async function readLimited(req: IncomingMessage, max: number): Promise<Buffer | 
 /**
  * `POST /hooks/email/:token`: a mail gateway posts one received email, raw. 201 when it was recorded
  * on the sender's person, 202 when nobody has the sender's address (kept for someone to attach), 200
- * when it had been recorded before; 404 for an unknown token (or the CRM switched off), 413 above
- * 10 MB, 415 for another content type, 400 for a body that is not an email.
+ * when it had been recorded before, or when it is a bounce or a complaint (applied, never recorded as
+ * a message); 404 for an unknown token (or the CRM switched off), 413 above 10 MB, 415 for another
+ * content type, 400 for a body that is not an email.
  */
 async function handleInboundEmail(app: App, req: IncomingMessage, res: ServerResponse, params: Record<string, string>): Promise<number> {
   const declared = Number(req.headers['content-length']);
@@ -59,6 +62,13 @@ async function handleInboundEmail(app: App, req: IncomingMessage, res: ServerRes
     return answer(res, 400, { error: 'The body is not an email message' });
   }
   if (!mail.from && !mail.messageId && !mail.subject && !mail.text) return answer(res, 400, { error: 'The body is not an email message' });
+  // A bounce or a complaint is about a message that was sent, not a message from a person.
+  const report = await parseDeliveryReport(raw, mail);
+  if (report) {
+    const about = await recordDeliveryReport(app, tenantId, report);
+    app.log.info({ tenantId, report: report.type, about, bytes: raw.length }, 'inbound delivery report');
+    return answer(res, 200, { status: 'report', about });
+  }
   const result = await recordInboundEmail(app, tenantId, mail);
   app.log.info({ tenantId, outcome: result.outcome, bytes: raw.length }, 'inbound email');
   const status = result.outcome === 'matched' ? 201 : result.outcome === 'unmatched' ? 202 : 200;

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../platform/context/service-context.js';
 import { featureOn, requireFeature } from '../platform/modules/feature-switch.js';
 import { loadStageChangeNodes } from './deal.service.js';
 import { loadTaskNodes } from './task.service.js';
+import { activeTimelineSources } from './timeline-sources.js';
 import { USER_COLUMNS, userFromRow } from '../platform/users/user-row.js';
 import {
   TimelineEntryKind,
@@ -192,10 +193,10 @@ export async function listInteractions(
 
 /**
  * Everything that happened with a person, customer or deal, newest first: interactions, tasks about
- * them (created, completed) and, for a deal, its stage changes. One keyset over the union, then the
- * items in one query each.
+ * them (created, completed), for a deal its stage changes, and what other modules add (see
+ * timeline-sources.ts). One keyset over the union, then the items in one query each.
  */
-const TIMELINE = `(
+const CRM_TIMELINE = `
   select i.tenant_id, i.id, i.occurred_at as at, 'INTERACTION' as entry_kind, i.id as ref_id, i.contact_id, i.customer_id, i.deal_id from crm_interactions i
   union all
   select k.tenant_id, k.id, k.created_at, 'TASK_CREATED', k.id,
@@ -209,27 +210,33 @@ const TIMELINE = `(
     from crm_tasks k where k.subject_id is not null and k.completed_at is not null
   union all
   select c.tenant_id, c.id, c.changed_at, 'STAGE_CHANGE', c.id, null::uuid, null::uuid, c.deal_id from crm_deal_stage_changes c
-)`;
+`;
+
+/** The union for this caller: the CRM's own entries, and those of the modules switched on that it may read. */
+function timelineTable(ctx: ServiceContext): string {
+  return `(${[CRM_TIMELINE, ...activeTimelineSources(ctx).map((source) => source.sql)].join(' union all ')})`;
+}
 
 export async function timeline(ctx: ServiceContext, args: { subject: TimelineSubject; first?: number | null; after?: string | null }): Promise<ConnectionResult<TimelineEntryNode>> {
   const conditions = [subjectCondition(ctx, args.subject)];
   // With tasks switched off, their history stays but does not show.
-  if (!featureOn(ctx, 'CRM.tasks')) conditions.push({ sql: `t.entry_kind in ('INTERACTION', 'STAGE_CHANGE')`, params: [] });
+  if (!featureOn(ctx, 'CRM.tasks')) conditions.push({ sql: `t.entry_kind not in ('TASK_CREATED', 'TASK_COMPLETED')`, params: [] });
   const page = await keysetPage(await ctx.em(), {
-    table: TIMELINE,
+    table: timelineTable(ctx),
     tenantId: ctx.tenantId,
     conditions,
     sort: { name: 'AT', expr: 't.at', cast: 'timestamptz' },
     direction: OrderDirection.DESC,
     first: pageSize(args.first),
     after: args.after,
-    toNode: (row): TimelineEntryNode & { refId: string } => ({
+    toNode: (row): TimelineEntryNode => ({
       kind: String(row.entry_kind) as TimelineEntryKind,
       at: rowDate(row.at),
       interaction: null,
       task: null,
       stageChange: null,
       refId: String(row.ref_id),
+      entryId: String(row.id),
     }),
   });
   const entries = page.edges.map((edge) => edge.node);
@@ -239,13 +246,13 @@ export async function timeline(ctx: ServiceContext, args: { subject: TimelineSub
   const changes = await loadStageChangeNodes(ctx, entries.filter((e) => e.kind === TimelineEntryKind.STAGE_CHANGE).map((e) => e.refId));
   return {
     ...page,
-    edges: page.edges.map(({ cursor, node: { refId, ...entry } }) => ({
+    edges: page.edges.map(({ cursor, node: entry }) => ({
       cursor,
       node: {
         ...entry,
-        interaction: entry.kind === TimelineEntryKind.INTERACTION ? (interactions.get(refId) ?? null) : null,
-        task: isTask(entry.kind) ? (tasks.get(refId) ?? null) : null,
-        stageChange: entry.kind === TimelineEntryKind.STAGE_CHANGE ? (changes.get(refId) ?? null) : null,
+        interaction: entry.kind === TimelineEntryKind.INTERACTION ? (interactions.get(entry.refId) ?? null) : null,
+        task: isTask(entry.kind) ? (tasks.get(entry.refId) ?? null) : null,
+        stageChange: entry.kind === TimelineEntryKind.STAGE_CHANGE ? (changes.get(entry.refId) ?? null) : null,
       },
     })),
   };

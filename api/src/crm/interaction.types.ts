@@ -123,8 +123,17 @@ export enum TimelineEntryKind {
   TASK_CREATED = 'TASK_CREATED',
   TASK_COMPLETED = 'TASK_COMPLETED',
   STAGE_CHANGE = 'STAGE_CHANGE',
+  /** Added by the marketing module while it is on (see timeline-sources.ts). */
+  CAMPAIGN_EVENT = 'CAMPAIGN_EVENT',
+  AUTOMATION_EVENT = 'AUTOMATION_EVENT',
 }
-registerEnumType(TimelineEntryKind, { name: 'TimelineEntryKind' });
+registerEnumType(TimelineEntryKind, {
+  name: 'TimelineEntryKind',
+  valuesConfig: {
+    CAMPAIGN_EVENT: { description: 'Something that happened to a campaign message sent to the person (Marketing module).' },
+    AUTOMATION_EVENT: { description: 'Something that happened to an automation message sent to the person (Marketing module).' },
+  },
+});
 
 @ObjectType('TimelineEntry', { description: 'One event in the history of a person, customer or deal; exactly one of its items is set.' })
 export class TimelineEntryNode {
@@ -142,6 +151,12 @@ export class TimelineEntryNode {
 
   @Field(() => DealStageChangeNode, { nullable: true, description: 'A deal’s stage change, win, loss or reopening (deal timelines).' })
   stageChange!: DealStageChangeNode | null;
+
+  /** Database id of the entry's item (not exposed): fields other modules add load their item by it. */
+  refId!: string;
+
+  /** Database id of the entry itself (not exposed): tells apart several entries of one item. */
+  entryId!: string;
 }
 
 export const TimelineConnection = Connection(TimelineEntryNode, 'TimelineEntry');

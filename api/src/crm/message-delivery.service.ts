@@ -13,6 +13,7 @@ import type { MessageJob } from './message.service.js';
 /** What a worker needs of a claimed message. */
 export interface ClaimedMessage {
   id: string;
+  tenantId: string;
   channel: MessageChannel;
   to: string;
   subject: string | null;
@@ -50,6 +51,7 @@ function claimedFromRow(row: Row): ClaimedMessage {
   const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
   return {
     id: String(row.id),
+    tenantId: String(row.tenant_id),
     channel: String(row.channel) as MessageChannel,
     to: String(row.to_address),
     subject: text(row.subject),

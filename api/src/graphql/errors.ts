@@ -113,7 +113,14 @@ export type ProblemReason =
   | 'ALREADY_IMPORTED'
   | 'INVALID_NUMBER'
   | 'INVALID_DATE'
-  | 'INVALID_BOOLEAN';
+  | 'INVALID_BOOLEAN'
+  // Marketing: a template that does not parse, or is of the other channel; a campaign in a state
+  // that does not allow the change; a send time in the past; an audience with nobody in it.
+  | 'INVALID_TEMPLATE'
+  | 'WRONG_CHANNEL'
+  | 'INVALID_STATE'
+  | 'IN_PAST'
+  | 'EMPTY_AUDIENCE';
 
 export interface FieldProblem {
   /** Path of the offending field inside the mutation's input, e.g. ["input", "email"]. */

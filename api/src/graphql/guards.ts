@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Extensions, UseMiddleware, type AuthChecker, type MiddlewareFn } from 'type-graphql';
+import { Extensions, getMetadataStorage, UseMiddleware, type AuthChecker, type MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../platform/context/request-context.js';
 import { moduleOfPermission, type Permission } from '../platform/auth/permissions.js';
 import type { ModuleKey } from '../platform/modules/module-manifest.js';
@@ -22,6 +22,8 @@ export const Standalone = (): MethodDecorator => Extensions({ standalone: true }
  * extensions. type-graphql ignores class-level extensions for fields, so a class decorator applies
  * them to each method.
  */
+const guarded = new WeakMap<object, Set<string>>();
+
 function tagFields(extensions: KontorFieldExtensions): ClassDecorator & MethodDecorator {
   return ((target: object, propertyKey?: string | symbol, descriptor?: PropertyDescriptor) => {
     if (propertyKey !== undefined && descriptor) {
@@ -29,12 +31,20 @@ function tagFields(extensions: KontorFieldExtensions): ClassDecorator & MethodDe
       return;
     }
     const prototype = (target as { prototype: object }).prototype;
+    // Method decorators ran before this class decorator, so the methods' @Authorized are known.
+    const authorized = new Set(getMetadataStorage().authorizedFields.filter((f) => f.target === target).map((f) => f.fieldName));
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = Object.getOwnPropertyDescriptor(prototype, name);
-      if (name !== 'constructor' && method && typeof method.value === 'function') Extensions({ ...extensions })(prototype, name, method);
+      if (name === 'constructor' || !method || typeof method.value !== 'function') continue;
+      Extensions({ ...extensions })(prototype, name, method);
+      // authChecker already answers MODULE_DISABLED for an @Authorized field; the guard (one more
+      // middleware on every call, fifty times on a page of nested fields) is for the others. Once
+      // per method, though both @InModule and @InFeature tag it.
+      if (!authorized.has(name) && !guarded.get(prototype)?.has(name)) {
+        UseMiddleware(moduleGuard)(prototype, name, method);
+        guarded.set(prototype, (guarded.get(prototype) ?? new Set()).add(name));
+      }
     }
-    // The guard on the resolver class only: a global middleware would run on every scalar field.
-    UseMiddleware(moduleGuard)(target as new () => object);
   }) as ClassDecorator & MethodDecorator;
 }
 

@@ -1,4 +1,4 @@
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -114,6 +114,9 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
       complexityPlugin(schema, app.config.graphql.maxComplexity),
       {
         requestDidStart: async () => ({
+          didResolveOperation: async ({ operation, contextValue }) => {
+            contextValue.outcome.query = operation?.operation === 'query';
+          },
           willSendResponse: async ({ response, contextValue }) => {
             if (response.body.kind === 'single' && response.body.singleResult.errors?.length) contextValue.outcome.failed = true;
           },
@@ -165,11 +168,23 @@ export async function createHttpServer(app: App, schema: GraphQLSchema, options:
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
         context: async () => ctx,
       });
-      await ctx.finish(!ctx.outcome.failed);
+      // A query's answer is complete once executed; only a mutation waits for its commit to answer.
+      if (!ctx.outcome.query) await ctx.finish(!ctx.outcome.failed);
     } catch (error) {
       await ctx.finish(false).catch(() => undefined);
       throw error;
     }
+    try {
+      return answer(res, response, auth);
+    } finally {
+      if (ctx.outcome.query) {
+        // After the answer: a read-only transaction ends off the caller's clock.
+        await ctx.finish(!ctx.outcome.failed).catch((error: unknown) => ctx.log.warn({ err: error }, 'ending a query transaction failed'));
+      }
+    }
+  }
+
+  function answer(res: ServerResponse, response: HTTPGraphQLResponse, auth: Authentication | null): number {
     const out: Record<string, string> = {};
     for (const [key, value] of response.headers) out[key] = value;
     // The web app drops a module from its interface on the next answer after anyone switches it off.

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { KontorFieldExtensions } from './guards.js';
 import depthLimit from 'graphql-depth-limit';
 import { createRequire } from 'node:module';
@@ -26,11 +26,31 @@ export function depthRule(maxDepth: number) {
   return depthLimit(maxDepth);
 }
 
-/** Refuses an operation whose estimated cost is above the limit, before any resolver runs. */
 /** Errors thrown by plugins are answered 500 unless they name their status. */
 const BAD_REQUEST = { status: 400 };
 
+/** Variables longer than this are costed every time: keying them would cost about as much. */
+const MAX_KEY_LENGTH = 2_000;
+const MAX_KEYS_PER_DOCUMENT = 200;
+
+function cacheKey(operationName: string | undefined, variables: Record<string, unknown> | undefined): string | null {
+  const key = `${operationName ?? ''}\u0000${variables ? JSON.stringify(variables) : ''}`;
+  return key.length <= MAX_KEY_LENGTH ? key : null;
+}
+
+function remember(costs: WeakMap<DocumentNode, Map<string, number>>, document: DocumentNode, key: string, complexity: number): void {
+  let byKey = costs.get(document);
+  if (!byKey) costs.set(document, (byKey = new Map()));
+  // A bounded memo: an app asks the same few operations with the same few variables over and over.
+  if (byKey.size >= MAX_KEYS_PER_DOCUMENT) byKey.clear();
+  byKey.set(key, complexity);
+}
+
+/** Refuses an operation whose estimated cost is above the limit, before any resolver runs. */
 export function complexityPlugin<T extends object>(schema: GraphQLSchema, maxComplexity: number): ApolloServerPlugin<T> {
+  // Apollo hands back the same parsed document for the same query text, so its cost per set of
+  // variables is computed once.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ request, document, operation }) => {
@@ -44,19 +64,23 @@ export function complexityPlugin<T extends object>(schema: GraphQLSchema, maxCom
             }
           }
         }
-        let complexity: number;
-        try {
-          complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), connectionEstimator],
-          });
-        } catch (error) {
-          // Variables that do not fit their types: execution refuses them with the field path (HTTP 400).
-          if (error instanceof GraphQLError) return;
-          throw error;
+        const key = cacheKey(request.operationName, request.variables);
+        let complexity = key === null ? undefined : costs.get(document)?.get(key);
+        if (complexity === undefined) {
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), connectionEstimator],
+            });
+          } catch (error) {
+            // Variables that do not fit their types: execution refuses them with the field path (HTTP 400).
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
+          if (key !== null) remember(costs, document, key, complexity);
         }
         if (complexity > maxComplexity) {
           throw new AppError('BAD_USER_INPUT', `Query is too complex: ${complexity} > ${maxComplexity}; ask for smaller pages or fewer fields`, { complexity, maxComplexity, http: BAD_REQUEST });

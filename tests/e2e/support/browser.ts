@@ -37,7 +37,8 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
     hasTouch: (options.viewport?.width ?? 1280) < 500,
   });
   if (options.token) {
-    await context.addInitScript({ content: `localStorage.setItem('kontor.token', ${JSON.stringify(options.token)});` });
+    // The script runs in every frame; a sandboxed one (the email preview) has no storage to seed.
+    await context.addInitScript({ content: `try { localStorage.setItem('kontor.token', ${JSON.stringify(options.token)}); } catch {}` });
   }
   const page = await context.newPage();
   const problems: string[] = [];

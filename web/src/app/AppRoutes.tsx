@@ -26,6 +26,7 @@ export function AppRoutes() {
         <Route path="/verify-email" element={<VerifyEmailPage />} />
         <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       </Route>
+      {WEB_MODULES.flatMap((module) => (module.publicRoutes ?? []).map((route) => <Route key={route.path} path={route.path} element={route.element} />))}
       <Route
         element={
           <RequireSession>

@@ -18,6 +18,16 @@ export interface ModuleRoute {
   feature?: string;
 }
 
+/**
+ * A page for people without an account, opened from a link the module sent them (unsubscribe,
+ * preferences): no sign-in, no shell, and there whether or not the module is on now; the element
+ * brings its own frame.
+ */
+export interface PublicRoute {
+  path: string;
+  element: ReactNode;
+}
+
 /** A page a module adds to the settings area: listed beside the platform's sections while the module is on and the viewer holds `permission`. */
 export interface ModuleSettingsEntry {
   path: string;
@@ -36,4 +46,5 @@ export interface WebModule {
   nav: NavEntry[];
   routes: ModuleRoute[];
   settings?: ModuleSettingsEntry[];
+  publicRoutes?: PublicRoute[];
 }

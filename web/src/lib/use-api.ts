@@ -8,29 +8,33 @@ export function operationName(document: { toString(): string }): string {
   return /(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1] ?? document.toString();
 }
 
-interface QueryOptions {
+interface QueryOptions<Result> {
   enabled?: boolean;
   /** Keep showing the previous page while the next loads (lists). */
   keepPrevious?: boolean;
   /** How long an answer counts as fresh; by default every screen asks again when it opens. */
   staleTime?: number;
-  /** Asks again every so many milliseconds while the screen is shown (e.g. an unread count). */
-  refetchInterval?: number;
+  /**
+   * Asks again every so many milliseconds while the screen is shown (e.g. an unread count); a
+   * function decides from the last answer (e.g. only while a campaign sends).
+   */
+  refetchInterval?: number | ((data: Result | undefined) => number | undefined);
 }
 
 /** A query of the API, cached by operation and variables. */
 export function useApiQuery<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
-  options: QueryOptions = {},
+  options: QueryOptions<Result> = {},
 ): UseQueryResult<Result, ApiError> {
+  const interval = options.refetchInterval;
   return useQuery<Result, ApiError>({
     queryKey: [operationName(document), variables],
     queryFn: () => request(document, variables),
     enabled: options.enabled ?? true,
     staleTime: options.staleTime ?? 0,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
-    refetchInterval: options.refetchInterval,
+    refetchInterval: typeof interval === 'function' ? (query) => interval(query.state.data) ?? false : interval,
   });
 }
 

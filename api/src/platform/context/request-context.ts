@@ -3,6 +3,8 @@ import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import { UnauthenticatedError } from '../../graphql/errors.js';
 import type { App } from '../app.js';
+import type { DomainEvent } from '../events/domain-event.js';
+import { deliverEvents } from '../events/event-bus.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 import type { Principal, ServiceContext } from './service-context.js';
 import { TenantScope } from './tenant-scope.js';
@@ -32,19 +34,20 @@ export class RequestContext implements ServiceContext {
   readonly log: Logger;
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
   // Held in an object: Apollo hands resolvers a shallow copy of the context, and all copies must share it.
-  private readonly transaction: { scope: TenantScope | null; afterCommit: (() => Promise<void>)[] };
+  private readonly transaction: { scope: TenantScope | null; afterCommit: (() => Promise<void>)[]; events: DomainEvent[] };
   /**
-   * Set when the response carries an error; the transaction is then rolled back. An object, because
-   * Apollo hands plugins a shallow copy of the context.
+   * Set when the response carries an error (the transaction is then rolled back), and whether the
+   * operation is a query (it writes nothing, so its answer goes out before the transaction ends). An
+   * object, because Apollo hands plugins a shallow copy of the context.
    */
-  readonly outcome = { failed: false };
+  readonly outcome = { failed: false, query: false };
 
   constructor(
     readonly app: App,
     readonly meta: RequestMeta,
     private readonly auth: Authentication | null,
   ) {
-    this.transaction = { scope: auth?.scope ?? null, afterCommit: [] };
+    this.transaction = { scope: auth?.scope ?? null, afterCommit: [], events: [] };
     this.log = app.log.child({ requestId: meta.requestId, tenantId: auth?.principal.tenantId, userId: auth?.principal.userId ?? undefined });
   }
 
@@ -91,11 +94,17 @@ export class RequestContext implements ServiceContext {
     this.transaction.afterCommit.push(work);
   }
 
+  /** An event for other modules, delivered after the commit (dropped with a rollback). */
+  publish(event: DomainEvent): void {
+    this.transaction.events.push(event);
+  }
+
   /** Ends the request's transaction: commit, or roll back when the request failed as a whole. */
   async finish(commit: boolean): Promise<void> {
-    const { scope, afterCommit } = this.transaction;
+    const { scope, afterCommit, events } = this.transaction;
     this.transaction.scope = null;
     this.transaction.afterCommit = [];
+    this.transaction.events = [];
     if (scope) {
       if (commit) await scope.commit();
       else await scope.rollback();
@@ -105,5 +114,7 @@ export class RequestContext implements ServiceContext {
       // The writes stand; a failure here is logged (the queue is down), not turned into a failed request.
       await work().catch((error: unknown) => this.log.error({ err: error }, 'after-commit work failed'));
     }
+    const principal = this.principal;
+    if (principal && events.length > 0) await deliverEvents(this.app, principal.tenantId, this.modules, events);
   }
 }

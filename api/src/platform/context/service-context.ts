@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Permission } from '../auth/permissions.js';
+import type { DomainEvent } from '../events/domain-event.js';
 import type { Role } from '../../../../schema/platform/membership.entity.js';
 import type { TenantModules } from '../modules/tenant-modules.js';
 
@@ -28,4 +29,9 @@ export interface ServiceContext {
   /** The tenant's module and feature switches as read at the start of the request or job. */
   readonly modules: TenantModules | null;
   em(): Promise<EntityManager>;
+  /**
+   * Records an event for other modules, delivered once this unit of work commits (see
+   * platform/events). Absent where nothing listens (a CSV import's batches): call `publishEvent`.
+   */
+  publish?(event: DomainEvent): void;
 }

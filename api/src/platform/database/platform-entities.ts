@@ -2,6 +2,7 @@ import { ApiKey } from '../../../../schema/platform/api-key.entity.js';
 import { Invitation } from '../../../../schema/platform/invitation.entity.js';
 import { Membership } from '../../../../schema/platform/membership.entity.js';
 import { Notification } from '../../../../schema/platform/notification.entity.js';
+import { SigningKey } from '../../../../schema/platform/signing-key.entity.js';
 import { Session } from '../../../../schema/platform/session.entity.js';
 import { TenantFeatureOption } from '../../../../schema/platform/tenant-feature-option.entity.js';
 import { TenantModule } from '../../../../schema/platform/tenant-module.entity.js';
@@ -22,4 +23,5 @@ export const platformEntities = [
   Invitation,
   ApiKey,
   Notification,
+  SigningKey,
 ];

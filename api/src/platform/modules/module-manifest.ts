@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app.js';
+import type { DomainEvent, DomainEventKind } from '../events/domain-event.js';
 
 export const MODULE_KEYS = ['CRM', 'MARKETING', 'SERVICE_DESK', 'WAREHOUSE', 'ACCOUNTING'] as const;
 export type ModuleKey = (typeof MODULE_KEYS)[number];
@@ -27,6 +28,16 @@ export interface ModuleRoute {
   handle(app: App, req: IncomingMessage, res: ServerResponse, params: Record<string, string>): Promise<number>;
 }
 
+/** A module's interest in other modules' events (see platform/events). */
+export interface EventSubscriber {
+  kinds: DomainEventKind[];
+  /**
+   * Called after the unit of work that raised `events` committed, for a tenant that has the module
+   * on. Queues the module's own work and returns; it must not write in the publisher's name.
+   */
+  deliver(app: App, tenantId: string, events: DomainEvent[]): Promise<void>;
+}
+
 /** Everything the platform needs to know about a module; the platform never names a module itself. */
 export interface ModuleManifest {
   key: ModuleKey;
@@ -49,5 +60,7 @@ export interface ModuleManifest {
   provision?(em: EntityManager, tenantId: string): Promise<void>;
   /** HTTP endpoints besides GraphQL, mounted by the HTTP server. */
   routes?: ModuleRoute[];
+  /** Other modules' events this module reacts to. */
+  events?: EventSubscriber;
 }
 

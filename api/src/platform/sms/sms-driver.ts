@@ -3,6 +3,8 @@ export interface SmsMessage {
   /** E.164, such as +40721234567. */
   to: string;
   body: string;
+  /** Where the provider reports the message's fate (Twilio's StatusCallback): see status-callback.ts. */
+  statusCallback?: string;
 }
 
 export interface SmsSendResult {

@@ -72,7 +72,8 @@ export class TwilioSmsDriver implements SmsDriver {
   async send(message: SmsMessage): Promise<SmsSendResult> {
     const sender = MESSAGING_SERVICE.test(this.from) ? { messagingServiceSid: this.from } : { from: this.from };
     try {
-      const sent = await this.client.messages.create({ to: message.to, body: message.body, ...sender });
+      const callback = message.statusCallback ? { statusCallback: message.statusCallback } : {};
+      const sent = await this.client.messages.create({ to: message.to, body: message.body, ...sender, ...callback });
       if (!sent.sid) throw new SmsSendError('Twilio answered without a message SID', false);
       return { providerMessageId: sent.sid, from: sent.from || this.from };
     } catch (error) {

@@ -2,20 +2,25 @@ import { Button, Center, Skeleton, Stack, Text, ThemeIcon, Timeline as MantineTi
 import { IconChevronDown, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../components/QueryErrorAlert';
-import { useCan } from '../../../lib/viewer';
+import { useCan, useSwitchedOn } from '../../../lib/viewer';
+import { deliveryEventOf } from './delivery-event';
+import { DeliveryEventEntry } from './DeliveryEventEntry';
 import type { HistorySubject } from './interaction-form';
 import { InteractionEntry } from './InteractionEntry';
 import { TaskEntry } from './TaskEntry';
 import { useTimeline } from './use-timeline';
 
 /**
- * A person's or customer's history, newest first: calls, meetings, messages and notes, and (while
- * tasks are on: the API leaves them out otherwise) tasks added and done. 25 at a time, "Show older" for more.
+ * A person's or customer's history, newest first: calls, meetings, messages and notes, (while
+ * tasks are on: the API leaves them out otherwise) tasks added and done, and (while Marketing is on
+ * and the viewer may read it) what happened to the campaign and automation messages sent to them.
+ * 25 at a time, "Show older" for more.
  */
 export function Timeline({ subject }: { subject: HistorySubject }) {
   const { t } = useTranslation();
   const can = useCan();
-  const query = useTimeline(subject);
+  const switchedOn = useSwitchedOn();
+  const query = useTimeline(subject, switchedOn('MARKETING') && can('MARKETING:read'));
   const entries = query.data?.pages.flatMap((page) => page.timeline.edges) ?? [];
 
   if (query.isError && !query.data) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
@@ -51,13 +56,12 @@ export function Timeline({ subject }: { subject: HistorySubject }) {
   return (
     <Stack gap="md">
       <MantineTimeline active={-1} bulletSize={30} lineWidth={2} role="list" aria-label={t('crm.timeline.listLabel', { name: subject.name })}>
-        {entries.map(({ cursor, node }) =>
-          node.kind === 'INTERACTION' && node.interaction ? (
-            <InteractionEntry key={cursor} interaction={node.interaction} subjectType={subject.type} />
-          ) : node.kind !== 'INTERACTION' && node.task ? (
-            <TaskEntry key={cursor} task={node.task} kind={node.kind} at={node.at} />
-          ) : null,
-        )}
+        {entries.map(({ cursor, node }) => {
+          if (node.kind === 'INTERACTION') return node.interaction ? <InteractionEntry key={cursor} interaction={node.interaction} subjectType={subject.type} /> : null;
+          if (node.kind === 'TASK_CREATED' || node.kind === 'TASK_COMPLETED') return node.task ? <TaskEntry key={cursor} task={node.task} kind={node.kind} at={node.at} /> : null;
+          const event = deliveryEventOf(node);
+          return event ? <DeliveryEventEntry key={cursor} event={event} /> : null;
+        })}
       </MantineTimeline>
       {query.isFetchNextPageError && <QueryErrorAlert error={query.error} onRetry={() => void query.fetchNextPage()} />}
       {query.hasNextPage && !query.isFetchNextPageError && (

@@ -1,8 +1,12 @@
 import { graphql } from '../../../gql';
 
-/** A person's or customer's history, newest first: interactions, and tasks added and done. */
+/**
+ * A person's or customer's history, newest first: interactions, and tasks added and done; with
+ * `withMarketing` (the Marketing module on and readable) what happened to the campaign and automation
+ * messages sent to them.
+ */
 export const TIMELINE = graphql(`
-  query Timeline($subject: TimelineSubject!, $first: Int!, $after: String) {
+  query Timeline($subject: TimelineSubject!, $first: Int!, $after: String, $withMarketing: Boolean = false) {
     timeline(subject: $subject, first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -45,6 +49,26 @@ export const TIMELINE = graphql(`
             id
             title
             completedAt
+          }
+          campaignEvent @include(if: $withMarketing) {
+            id
+            kind
+            channel
+            address
+            detail
+            occurredAt
+            campaignId
+            campaignName
+          }
+          automationEvent @include(if: $withMarketing) {
+            id
+            kind
+            channel
+            address
+            detail
+            occurredAt
+            automationId
+            automationName
           }
         }
       }

@@ -18,15 +18,16 @@ export type TimelineEntryNode = TimelineQuery['timeline']['edges'][number]['node
 /**
  * A subject's history, page after page (keyset `after`). Cached under the operation's name, so
  * invalidating "Timeline" asks every shown page again, in order: nothing is skipped or shown twice
- * when an entry was added or removed meanwhile.
+ * when an entry was added or removed meanwhile. `withMarketing` asks for the marketing messages'
+ * events too (only while the module is on and the viewer may read it: the fields are its own).
  */
-export function useTimeline(subject: TimelineSubject): UseInfiniteQueryResult<InfiniteData<TimelineQuery, string | null>, ApiError> {
+export function useTimeline(subject: TimelineSubject, withMarketing = false): UseInfiniteQueryResult<InfiniteData<TimelineQuery, string | null>, ApiError> {
   const { type, id } = subject;
-  const queryKey = useMemo(() => [operationName(TIMELINE), { subject: { type, id }, first: TIMELINE_PAGE }], [type, id]);
+  const queryKey = useMemo(() => [operationName(TIMELINE), { subject: { type, id }, first: TIMELINE_PAGE, withMarketing }], [type, id, withMarketing]);
 
   return useInfiniteQuery<TimelineQuery, ApiError, InfiniteData<TimelineQuery, string | null>, unknown[], string | null>({
     queryKey,
-    queryFn: ({ pageParam }) => request(TIMELINE, { subject: { type, id }, first: TIMELINE_PAGE, after: pageParam }),
+    queryFn: ({ pageParam }) => request(TIMELINE, { subject: { type, id }, first: TIMELINE_PAGE, after: pageParam, withMarketing }),
     initialPageParam: null,
     getNextPageParam: (last) => (last.timeline.pageInfo.hasNextPage ? (last.timeline.pageInfo.endCursor ?? undefined) : undefined),
     staleTime: 0,
