@@ -89,8 +89,10 @@ interface Claimed {
  * Claims the next recipients: QUEUED → SENDING, committed before anything leaves. Those no longer
  * reachable (consent withdrawn, unsubscribed, suppressed since the audience was fixed) go to SKIPPED.
  */
-async function claim(app: App, tenantId: string, campaign: CampaignRow, size: number): Promise<Claimed[]> {
+async function claim(app: App, tenantId: string, campaign: CampaignRow, batch: number): Promise<Claimed[] | 'throttled'> {
   return inTenant(app.orm, tenantId, null, async (em) => {
+    const size = await roomUnderThrottles(em, tenantId, campaign, batch);
+    if (size <= 0) return 'throttled';
     const ok = reachable(campaign.channel, campaign.listIds);
     // SMS quiet hours: recipients in them wait in the queue for a later run.
     const quiet = campaign.channel === MarketingChannel.SMS && campaign.quietHours ? inQuietHoursSql(campaign.quietHours.start, campaign.quietHours.end) : null;
@@ -381,37 +383,36 @@ async function settle(app: App, tenantId: string, campaignId: string): Promise<D
   });
 }
 
-/** The company's own limit per minute for a channel, if it set one. */
-async function companyThrottle(app: App, tenantId: string, channel: MarketingChannel): Promise<number | null> {
-  return inTenant(app.orm, tenantId, null, async (em) => {
-    const rows = await em.execute<{ n: number | null }[]>(
-      `select ${channel === MarketingChannel.EMAIL ? 'emails_per_minute' : 'sms_per_minute'} as n from mkt_channel_accounts where tenant_id = ?`,
-      [tenantId],
-    );
-    return rows[0]?.n ?? null;
-  });
-}
-
-/** Messages of all the company's campaigns on a channel claimed in the last minute. */
-async function companySentInLastMinute(app: App, tenantId: string, channel: MarketingChannel): Promise<number> {
-  return inTenant(app.orm, tenantId, null, async (em) => {
-    const rows = await em.execute<{ n: number }[]>(
-      `select count(*)::int as n from mkt_deliveries where tenant_id = ? and claimed_at > now() - interval '1 minute' and channel = ? and status <> 'QUEUED' and status <> 'HELD'`,
-      [tenantId, channel],
-    );
-    return rows[0]?.n ?? 0;
-  });
-}
-
-/** Messages of the campaign claimed in the last minute (sent or on their way). */
-async function sentInLastMinute(app: App, tenantId: string, campaignId: string): Promise<number> {
-  return inTenant(app.orm, tenantId, null, async (em) => {
+/**
+ * How many recipients this run may claim now under the campaign's throttle and the company's limit
+ * for the channel, both counted in the database over the last minute so they hold across runs and
+ * workers. Called inside the claiming transaction after taking the company's lock for the channel,
+ * so two campaigns (or two runs) cannot both count the same free room.
+ */
+async function roomUnderThrottles(em: EntityManager, tenantId: string, campaign: CampaignRow, size: number): Promise<number> {
+  const limits = await em.execute<{ n: number | null }[]>(
+    `select ${campaign.channel === MarketingChannel.EMAIL ? 'emails_per_minute' : 'sms_per_minute'} as n from mkt_channel_accounts where tenant_id = ?`,
+    [tenantId],
+  );
+  const companyLimit = limits[0]?.n ?? null;
+  if (campaign.throttlePerMinute === null && companyLimit === null) return size;
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`mkt-throttle:${tenantId}:${campaign.channel}`]);
+  let room = size;
+  if (campaign.throttlePerMinute !== null) {
     const rows = await em.execute<{ n: number }[]>(
       `select count(*)::int as n from mkt_deliveries where tenant_id = ? and campaign_id = ? and status <> 'QUEUED' and status <> 'HELD' and claimed_at > now() - interval '1 minute'`,
-      [tenantId, campaignId],
+      [tenantId, campaign.id],
     );
-    return rows[0]?.n ?? 0;
-  });
+    room = Math.min(room, campaign.throttlePerMinute - (rows[0]?.n ?? 0));
+  }
+  if (companyLimit !== null) {
+    const rows = await em.execute<{ n: number }[]>(
+      `select count(*)::int as n from mkt_deliveries where tenant_id = ? and claimed_at > now() - interval '1 minute' and channel = ? and status <> 'QUEUED' and status <> 'HELD'`,
+      [tenantId, campaign.channel],
+    );
+    room = Math.min(room, companyLimit - (rows[0]?.n ?? 0));
+  }
+  return room;
 }
 
 /**
@@ -444,20 +445,8 @@ export async function dispatchCampaign(app: App, tenantId: string, campaignId: s
       if (!current.on) return 'module-off';
       if (!current.campaign || current.campaign.status !== CampaignStatus.SENDING) return 'stopped';
       if (Date.now() - started > deps.budgetMs) return 'continue';
-      let size = BATCH;
-      const throttle = current.campaign.throttlePerMinute;
-      if (throttle !== null) {
-        // Counted in the database over the last minute, so the limit holds across runs and workers.
-        size = Math.min(size, throttle - (await sentInLastMinute(app, tenantId, campaignId)));
-        if (size <= 0) return 'waiting';
-      }
-      const companyLimit = await companyThrottle(app, tenantId, initial.channel);
-      if (companyLimit !== null) {
-        // The company's limit for the channel, shared by all its campaigns.
-        size = Math.min(size, companyLimit - (await companySentInLastMinute(app, tenantId, initial.channel)));
-        if (size <= 0) return 'waiting';
-      }
-      const claimed = await claim(app, tenantId, initial, size);
+      const claimed = await claim(app, tenantId, { ...initial, throttlePerMinute: current.campaign.throttlePerMinute }, BATCH);
+      if (claimed === 'throttled') return 'waiting';
       if (claimed.length === 0) {
         const settled = await settle(app, tenantId, campaignId);
         // Recipients are waiting, yet none could be claimed: their quiet hours (or another run holds them).
