@@ -15,6 +15,8 @@ import { Migration20261123064000 } from './Migration20261123064000.js';
 import { Migration20261123081953 } from './Migration20261123081953.js';
 import { Migration20261123083018 } from './Migration20261123083018.js';
 import { Migration20261123090826 } from './Migration20261123090826.js';
+import { Migration20261123113509 } from './Migration20261123113509.js';
+import { Migration20261123113600 } from './Migration20261123113600.js';
 
 /** Every migration, in order. Listed statically so both the compiled app and the tests can run them. */
 export const migrations: MigrationObject[] = [
@@ -34,4 +36,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123081953', class: Migration20261123081953 },
   { name: 'Migration20261123083018', class: Migration20261123083018 },
   { name: 'Migration20261123090826', class: Migration20261123090826 },
+  { name: 'Migration20261123113509', class: Migration20261123113509 },
+  { name: 'Migration20261123113600', class: Migration20261123113600 },
 ];

@@ -67,4 +67,8 @@ export class AutomationSend extends TenantOwnedEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   unsubscribedAt?: Date | null;
+
+  /** When a spam complaint (an ARF report) about it first came in. */
+  @Property({ type: 'timestamptz', nullable: true })
+  complainedAt?: Date | null;
 }

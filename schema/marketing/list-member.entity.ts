@@ -14,6 +14,7 @@ export enum SubscriptionStatus {
 @Unique({ name: 'mkt_list_members_key', properties: ['tenantId', 'listId', 'contactId'] })
 @Index({ name: 'mkt_list_members_contact_idx', properties: ['tenantId', 'contactId'] })
 @Index({ name: 'mkt_list_members_status_idx', properties: ['tenantId', 'listId', 'status', 'contactId'] })
+@Index({ name: 'mkt_list_members_joined_idx', properties: ['tenantId', 'listId', 'createdAt', 'id'] })
 export class ListMember extends TenantOwnedEntity {
   @Property({ type: 'uuid' })
   listId!: string;

@@ -74,6 +74,7 @@ interface SendRow {
   opened_at: Date | null;
   clicked_at: Date | null;
   unsubscribed_at: Date | null;
+  complained_at: Date | null;
 }
 
 let ipCounter = 0;
@@ -122,7 +123,7 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
 
 /** The send row an automation email's Message-ID `<sendId@kontor.automation>` names (read as the database owner). */
 async function send(id: string): Promise<SendRow> {
-  const row = (await db.query<SendRow>(`select id, status, error, provider_message_id, delivered_at, opened_at, clicked_at, unsubscribed_at from mkt_automation_sends where id = $1`, [id])).rows[0];
+  const row = (await db.query<SendRow>(`select id, status, error, provider_message_id, delivered_at, opened_at, clicked_at, unsubscribed_at, complained_at from mkt_automation_sends where id = $1`, [id])).rows[0];
   if (!row) throw new Error(`no automation send ${id}`);
   return row;
 }
@@ -415,7 +416,12 @@ describe('an automation email', () => {
 
     expect(await postReport(owner, arf(eve.mail.messageId ?? '', eve.email))).toEqual({ status: 200, body: { status: 'report', about: 'other' } });
     expect(await suppressionOf(owner, eve.email)).toEqual({ reason: 'COMPLAINED', source: 'complaint', campaign_id: null });
-    expect((await send(eve.sendId)).status).toBe('SENT');
+    const complained = await send(eve.sendId);
+    expect(complained.status).toBe('SENT');
+    expect(complained.complained_at).not.toBeNull();
+    // The same report again: the first complaint's time stays.
+    expect((await postReport(owner, arf(eve.mail.messageId ?? '', eve.email))).status).toBe(200);
+    expect((await send(eve.sendId)).complained_at).toEqual(complained.complained_at);
     // The suppressed and unsubscribed are out of the next campaign's audience: only Cleo and Fay are left.
     const segmentId = await created(owner, 'createSegment', { name: 'Welcomed', entity: 'CONTACT', contactFilter: { tags: ['welcomed'] } });
     const count = ok(await kontor.gql<{ campaignAudienceCount: number }>(`query($a: CampaignAudienceInput!) { campaignAudienceCount(channel: EMAIL, audience: $a) }`, { a: { segmentIds: [segmentId], listIds: [] } }, owner.token));
@@ -442,6 +448,9 @@ describe('an automation email', () => {
     const danEvents = automationEvents(await timeline(owner, dan.id));
     expect(danEvents.map((e) => e.kind)).toEqual(['BOUNCED', 'SENT']);
     expect(danEvents[0]?.detail).toContain('5.1.1');
+    const eveEvents = automationEvents(await timeline(owner, people.eve.id));
+    expect(eveEvents.map((e) => e.kind)).toEqual(['COMPLAINED', 'CLICKED', 'OPENED', 'SENT']);
+    expect(eveEvents[0]?.occurredAt).toBe((await send(people.eve.sendId)).complained_at?.toISOString());
 
     const key = ok(
       await kontor.gql<{ createApiKey: { secret: string } }>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, { input: { name: 'crm only', modules: ['CRM'], access: 'READ' } }, owner.token),

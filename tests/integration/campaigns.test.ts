@@ -207,6 +207,10 @@ describe('an email campaign', () => {
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_STATE' });
     const edit = await kontor.gql(`mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { id } }`, { input: { id: campaignId, name: 'x' } }, owner.token);
     expect(edit.errors?.[0]?.extensions).toMatchObject({ reason: 'INVALID_STATE' });
+    // Cancelled before anything left: it can go.
+    expect(ok(await kontor.gql<{ deleteCampaign: string }>(`mutation($input: CampaignIdInput!) { deleteCampaign(input: $input) }`, { input: { id: campaignId } }, owner.token)).deleteCampaign).toBe(campaignId);
+    const gone = await kontor.gql(`query($id: ID!) { campaign(id: $id) { id } }`, { id: campaignId }, owner.token);
+    expect(errorCode(gone)).toBe('NOT_FOUND');
   });
 
   it('refuses an empty audience, a template of the other channel, a past time and an unknown time zone', async () => {
@@ -282,6 +286,10 @@ describe('pacing', () => {
     expect(sentTwo.status).toBe('SENDING');
     ok(await kontor.gql(`mutation($input: CampaignIdInput!) { cancelCampaign(input: $input) { status } }`, { input: { id: campaignId } }, owner.token));
     expect((await campaignOf(owner, campaignId)).stats).toMatchObject({ sent: 2, queued: 0, skipped: 2 });
+    // Two messages went out with unsubscribe links that resolve through it: it cannot be deleted.
+    const deleted = await kontor.gql(`mutation($input: CampaignIdInput!) { deleteCampaign(input: $input) }`, { input: { id: campaignId } }, owner.token);
+    expect(deleted.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IN_USE', path: ['input', 'id'] });
+    expect((await campaignOf(owner, campaignId)).stats.sent).toBe(2);
   });
 
   it('holds SMS in the recipient’s quiet hours (their country’s zone) and sends the others', async () => {

@@ -94,7 +94,7 @@ export class CampaignResolver {
   }
 
   @Authorized('MARKETING:write')
-  @Mutation(() => ID, { description: 'Removes a draft or cancelled campaign.' })
+  @Mutation(() => ID, { description: 'Removes a draft, or a cancelled campaign that sent nothing (IN_USE once messages went out: their unsubscribe links need it).' })
   deleteCampaign(@Ctx() ctx: RequestContext, @Arg('input') input: CampaignIdInput): Promise<string> {
     return deleteCampaign(ctx, input.id);
   }

@@ -174,6 +174,15 @@ export async function deleteCampaign(ctx: ServiceContext, globalId: string): Pro
     throw new ConflictError('Only a draft or cancelled campaign can be deleted; a sent one keeps its figures', ['input', 'id'], 'INVALID_STATE');
   }
   const em = await ctx.em();
+  // Messages that left carry links (unsubscribe, preferences, tracking) that resolve through their
+  // delivery rows: deleting those would break a recipient's unsubscribe link, so such a campaign stays.
+  const sent = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from mkt_deliveries where tenant_id = ? and campaign_id = ? and sent_at is not null`,
+    [ctx.tenantId, campaign.id],
+  );
+  if ((sent[0]?.n ?? 0) > 0) {
+    throw new ConflictError('This campaign already sent messages: their unsubscribe links need it, so it is kept', ['input', 'id'], 'IN_USE');
+  }
   em.remove(campaign);
   await em.flush();
   return globalId;

@@ -130,6 +130,13 @@ export async function recordComplaint(ctx: ServiceContext, message: MessageRef, 
     ]);
     if (earlier.length > 0) return false;
     await addDeliveryEvent(ctx, message, DeliveryEventKind.COMPLAINED, detail);
+  } else {
+    // An automation send keeps its events in its own columns: the first complaint only.
+    const first = await (await ctx.em()).execute<{ id: string }[]>(
+      `update mkt_automation_sends set complained_at = now(), updated_at = now() where tenant_id = ? and id = ? and complained_at is null returning id`,
+      [ctx.tenantId, message.id],
+    );
+    if (first.length === 0) return false;
   }
   await suppress(ctx, { channel: message.channel, address: message.address, reason: SuppressionReason.COMPLAINED, source: 'complaint', campaignId: campaignIdOf(message) });
   return true;

@@ -63,6 +63,7 @@ const AUTOMATION_EVENTS: readonly (readonly [DeliveryEventKind, string])[] = [
   [DeliveryEventKind.OPENED, 's.opened_at'],
   [DeliveryEventKind.CLICKED, 's.clicked_at'],
   [DeliveryEventKind.UNSUBSCRIBED, 's.unsubscribed_at'],
+  [DeliveryEventKind.COMPLAINED, 's.complained_at'],
   [DeliveryEventKind.BOUNCED, `case when s.status = 'BOUNCED' then s.updated_at end`],
   [DeliveryEventKind.FAILED, `case when s.status = 'FAILED' then s.updated_at end`],
 ];

@@ -28,7 +28,7 @@ interface Action {
 /**
  * What can be done with a campaign in its state: edit, schedule and send a draft or a scheduled one;
  * pause and resume one that is sending; cancel (asked first) until it is sent; delete a draft or a
- * cancelled one (asked first). On a phone the first is a button and the rest are in a menu.
+ * cancelled one that sent nothing (asked first). On a phone the first is a button and the rest are in a menu.
  */
 export function CampaignActions({ campaign, only }: { campaign: CampaignDetail; /** Offer just these (e.g. the editor's delete and cancel). */ only?: string[] }) {
   const { t } = useTranslation();
@@ -78,7 +78,9 @@ export function CampaignActions({ campaign, only }: { campaign: CampaignDetail; 
   if (status === 'SENDING') actions.push({ key: 'pause', label: t('marketing.campaigns.pause'), icon: IconPlayerPause, variant: 'light', busy: pause.isPending, run: () => void run(() => pause.mutateAsync({ input })) });
   if (status === 'PAUSED') actions.push({ key: 'resume', label: t('marketing.campaigns.resume'), icon: IconPlayerPlay, busy: resume.isPending, run: () => void run(() => resume.mutateAsync({ input })) });
   if (status !== 'SENT' && status !== 'CANCELLED' && status !== 'DRAFT') actions.push({ key: 'cancel', label: t('marketing.campaigns.cancel'), icon: IconBan, color: 'red', variant: 'light', run: () => setDialog('cancel') });
-  if (status === 'DRAFT' || status === 'CANCELLED') actions.push({ key: 'delete', label: status === 'DRAFT' ? t('marketing.campaigns.deleteDraft') : t('common.delete'), icon: IconTrash, color: 'red', variant: 'light', run: () => setDialog('delete') });
+  // A campaign whose messages went out stays: their unsubscribe links resolve through it.
+  const wentOut = campaign.stats.sent + campaign.stats.delivered + campaign.stats.bounced > 0;
+  if (status === 'DRAFT' || (status === 'CANCELLED' && !wentOut)) actions.push({ key: 'delete', label: status === 'DRAFT' ? t('marketing.campaigns.deleteDraft') : t('common.delete'), icon: IconTrash, color: 'red', variant: 'light', run: () => setDialog('delete') });
 
   const offered = only ? actions.filter((action) => only.includes(action.key)) : actions;
   const [first, ...rest] = offered;
