@@ -443,6 +443,16 @@ describe('the public form with double opt-in', () => {
     expect((await subscribe(list.formUrl, {})).body).toMatchObject({ errors: [{ extensions: { reason: 'REQUIRED' } }] });
     expect((await subscribe(list.formUrl, { email: uniqueEmail('long'), firstName: 'x'.repeat(201) })).body).toMatchObject({ errors: [{ extensions: { reason: 'TOO_LONG', path: ['firstName'] } }] });
     expect((await post(list.formUrl, 'email=x', 'text/plain')).status).toBe(415);
+    // A website's script posting JSON: the browser asks first, and may then post from any origin.
+    const preflight = await fetch(list.formUrl, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect(preflight.status).toBe(204);
+    expect(Object.fromEntries(['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers'].map((h) => [h, preflight.headers.get(h)]))).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type',
+    });
+    const crossOrigin = await fetch(list.formUrl, { method: 'POST', headers: { origin: 'https://shop.example', 'content-type': 'application/json', 'x-forwarded-for': newIp() }, body: JSON.stringify({ email: uniqueEmail('cors') }) });
+    expect(crossOrigin.headers.get('access-control-allow-origin')).toBe('*');
     // Unknown token, another company's id with this token, nonsense: all simply not found.
     const other = await company();
     const tenantA = uuidOf(owner.tenantId, 'Tenant');

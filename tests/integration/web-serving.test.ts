@@ -23,6 +23,8 @@ describe('web app serving and the switches header', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // A template preview shows the images an email links to (HTTPS only).
+      expect(response.headers.get('content-security-policy')).toContain("img-src 'self' data: https:;");
       expect(await response.text()).toContain('<div id="root"></div>');
     }
   });

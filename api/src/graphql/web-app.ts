@@ -8,14 +8,16 @@ export type WebHandler = (req: IncomingMessage, res: ServerResponse, next: () =>
 
 /**
  * Links in emails carry tokens in the address: no Referer may take them elsewhere. The app is
- * never framed (clickjacking) and runs only its own scripts; Mantine sets inline styles.
+ * never framed (clickjacking) and runs only its own scripts; Mantine sets inline styles. Images may
+ * come from any HTTPS address: an email template's preview (a srcdoc frame, under this policy)
+ * shows the logos and pictures the message links to, as the recipient's mail client will.
  */
 const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
 };
 
 /**

@@ -23,7 +23,7 @@ import { ListMemberResolver, SubscriptionListResolver } from './list.resolver.js
 import { oneClickUnsubscribeRoute } from './one-click.route.js';
 import { smsInboundRoute } from './sms-inbound.route.js';
 import { SmsInboundResolver } from './sms-inbound.resolver.js';
-import { subscribeRoute } from './subscribe.route.js';
+import { subscribePreflightRoute, subscribeRoute } from './subscribe.route.js';
 import { registerDeliveryReportHandler } from '../crm/delivery-report.service.js';
 import { registerTimelineSource } from '../crm/timeline-sources.js';
 import { applyCampaignReport } from './bounce.service.js';
@@ -46,7 +46,7 @@ export const marketingManifest: ModuleManifest = {
     Automation, AutomationStep, AutomationRun, AutomationStepRun, AutomationSend],
   queues: [CAMPAIGN_QUEUE, AUTOMATION_QUEUE],
   events: automationEvents,
-  routes: [subscribeRoute, oneClickUnsubscribeRoute, smsInboundRoute, ...trackingRoutes],
+  routes: [subscribeRoute, subscribePreflightRoute, oneClickUnsubscribeRoute, smsInboundRoute, ...trackingRoutes],
 };
 
 // What the CRM shows and receives of campaigns: delivery events on people's timelines, bounces and

@@ -68,3 +68,17 @@ async function handleSubscribe(app: App, req: IncomingMessage, res: ServerRespon
 }
 
 export const subscribeRoute: ModuleRoute = { method: 'POST', path: '/subscribe/:form', handle: handleSubscribe };
+
+/**
+ * The browser's preflight before a website's script posts the form as JSON (a JSON body is not a
+ * "simple" request): any origin may post it, with its content type, and may cache that for a day.
+ */
+export const subscribePreflightRoute: ModuleRoute = {
+  method: 'OPTIONS',
+  path: '/subscribe/:form',
+  handle: (_app, _req, res) => {
+    res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '86400' });
+    res.end();
+    return Promise.resolve(204);
+  },
+};

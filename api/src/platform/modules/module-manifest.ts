@@ -17,7 +17,7 @@ export interface FeatureOptionManifest {
 
 /** An HTTP endpoint of a module besides GraphQL: a provider's webhook, an inbound mail hook. */
 export interface ModuleRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS';
   /** Path segments, `:name` for a parameter, such as `/hooks/email/:token`. */
   path: string;
   /**
