@@ -85,11 +85,24 @@ interface Claimed {
   row: Row;
 }
 
+/** Below every delivery id: where a run's first claim starts. */
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Claims the next recipients: QUEUED → SENDING, committed before anything leaves. Those no longer
- * reachable (consent withdrawn, unsubscribed, suppressed since the audience was fixed) go to SKIPPED.
+ * Claims the next recipients after `after` in id order: QUEUED → SENDING, committed before anything
+ * leaves. Those no longer reachable (consent withdrawn, unsubscribed, suppressed since the audience
+ * was fixed) go to SKIPPED. Starting after the last claimed id keeps each claim's cost flat: from the
+ * start, the scan would step over every recipient already sent (whichever index the statistics,
+ * taken before sending began, make the planner choose). The rows are then updated by their keys.
  */
-async function claim(app: App, tenantId: string, campaign: CampaignRow, batch: number): Promise<Claimed[] | 'throttled'> {
+interface ClaimResult {
+  /** The claimed recipients still reachable, to send to. */
+  toSend: Claimed[];
+  /** The highest id claimed (skipped ones included); null when nothing was left to claim. */
+  last: string | null;
+}
+
+async function claim(app: App, tenantId: string, campaign: CampaignRow, batch: number, after: string): Promise<ClaimResult | 'throttled'> {
   return inTenant(app.orm, tenantId, null, async (em) => {
     const size = await roomUnderThrottles(em, tenantId, campaign, batch);
     if (size <= 0) return 'throttled';
@@ -97,27 +110,29 @@ async function claim(app: App, tenantId: string, campaign: CampaignRow, batch: n
     // SMS quiet hours: recipients in them wait in the queue for a later run.
     const quiet = campaign.channel === MarketingChannel.SMS && campaign.quietHours ? inQuietHoursSql(campaign.quietHours.start, campaign.quietHours.end) : null;
     const awake = quiet
-      ? { sql: `and not exists (select 1 from crm_contacts c where c.tenant_id = d.tenant_id and c.id = d.contact_id and ${quiet.sql})`, params: quiet.params }
+      ? { sql: `and not exists (select 1 from crm_contacts c where c.tenant_id = q.tenant_id and c.id = q.contact_id and ${quiet.sql})`, params: quiet.params }
       : { sql: '', params: [] };
     const rows = await em.execute<Row[]>(
-      `with batch as (
-         select d.id from mkt_deliveries d where d.tenant_id = ? and d.campaign_id = ? and d.status = 'QUEUED' ${awake.sql} order by d.id limit ? for update of d skip locked),
-       claimed as (
-         update mkt_deliveries d set status = 'SENDING', claimed_at = now(), updated_at = now() from batch where d.tenant_id = ? and d.id = batch.id
+      `with claimed as (
+         update mkt_deliveries d set status = 'SENDING', claimed_at = now(), updated_at = now()
+          where d.tenant_id = ? and d.id = any(array(
+            select q.id from mkt_deliveries q where q.tenant_id = ? and q.campaign_id = ? and q.status = 'QUEUED' and q.id > ?::uuid ${awake.sql} order by q.id limit ? for update of q skip locked))
          returning d.id, d.contact_id, d.address, d.variant, d.claimed_at)
        select cl.id as d_id, cl.claimed_at::text as d_claimed_at, cl.address as d_address, cl.variant as d_variant, (c.id is not null and ${ok.sql}) as d_ok, ${MERGE_COLUMNS}
          from claimed cl
          left join crm_contacts c on c.tenant_id = ? and c.id = cl.contact_id
          left join crm_customers cu on cu.tenant_id = c.tenant_id and cu.id = c.customer_id
          join tenants tn on tn.id = ?`,
-      [tenantId, campaign.id, ...awake.params, size, tenantId, ...ok.params, tenantId, tenantId],
+      [tenantId, tenantId, campaign.id, after, ...awake.params, size, ...ok.params, tenantId, tenantId],
     );
     const claimed = rows.map((row) => ({ id: String(row.d_id), claimedAt: String(row.d_claimed_at), address: String(row.d_address), variant: rowText(row.d_variant), ok: row.d_ok === true, row }));
     const skipped = claimed.filter((c) => !c.ok).map((c) => c.id);
     if (skipped.length > 0) {
       await em.execute(`update mkt_deliveries set status = 'SKIPPED', error = 'unsubscribed, suppressed or without consent when its turn came', updated_at = now() where tenant_id = ? and id = any(?::uuid[])`, [tenantId, uuidArray(skipped)]);
     }
-    return claimed.filter((c) => c.ok);
+    // Canonical lower-case uuids compare as text the way PostgreSQL orders them.
+    const last = claimed.reduce<string | null>((max, c) => (max === null || c.id > max ? c.id : max), null);
+    return { toSend: claimed.filter((c) => c.ok), last };
   });
 }
 
@@ -436,6 +451,7 @@ export async function dispatchCampaign(app: App, tenantId: string, campaignId: s
   }
   const sender = initial.channel === MarketingChannel.EMAIL ? await deps.email(tenantId) : null;
   const smsDriver = initial.channel === MarketingChannel.SMS ? await deps.sms(tenantId) : null;
+  let after = FIRST_ID;
   try {
     for (;;) {
       const current = await inTenant(app.orm, tenantId, null, async (em) => ({
@@ -445,14 +461,24 @@ export async function dispatchCampaign(app: App, tenantId: string, campaignId: s
       if (!current.on) return 'module-off';
       if (!current.campaign || current.campaign.status !== CampaignStatus.SENDING) return 'stopped';
       if (Date.now() - started > deps.budgetMs) return 'continue';
-      const claimed = await claim(app, tenantId, { ...initial, throttlePerMinute: current.campaign.throttlePerMinute }, BATCH);
-      if (claimed === 'throttled') return 'waiting';
-      if (claimed.length === 0) {
+      const campaign = { ...initial, throttlePerMinute: current.campaign.throttlePerMinute };
+      let result = await claim(app, tenantId, campaign, BATCH, after);
+      if (result !== 'throttled' && result.last === null && after !== FIRST_ID) {
+        // Past the last id: look again from the start for those put back (a retry, a stale claim)
+        // or waiting behind it (quiet hours).
+        after = FIRST_ID;
+        result = await claim(app, tenantId, campaign, BATCH, after);
+      }
+      if (result === 'throttled') return 'waiting';
+      if (result.last === null) {
         const settled = await settle(app, tenantId, campaignId);
         // Recipients are waiting, yet none could be claimed: their quiet hours (or another run holds them).
         if (settled === 'continue') return 'waiting';
         return settled;
       }
+      after = result.last;
+      const claimed = result.toSend;
+      if (claimed.length === 0) continue;
       const retries = sender
         ? await sendEmails(app, tenantId, initial, sender, emailTemplates, claimed)
         : smsDriver
