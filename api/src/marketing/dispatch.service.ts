@@ -88,13 +88,6 @@ interface Claimed {
 /** Below every delivery id: where a run's first claim starts. */
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
-/**
- * Claims the next recipients after `after` in id order: QUEUED → SENDING, committed before anything
- * leaves. Those no longer reachable (consent withdrawn, unsubscribed, suppressed since the audience
- * was fixed) go to SKIPPED. Starting after the last claimed id keeps each claim's cost flat: from the
- * start, the scan would step over every recipient already sent (whichever index the statistics,
- * taken before sending began, make the planner choose). The rows are then updated by their keys.
- */
 interface ClaimResult {
   /** The claimed recipients still reachable, to send to. */
   toSend: Claimed[];
@@ -102,6 +95,13 @@ interface ClaimResult {
   last: string | null;
 }
 
+/**
+ * Claims the next recipients after `after` in id order: QUEUED → SENDING, committed before anything
+ * leaves. Those no longer reachable (consent withdrawn, unsubscribed, suppressed since the audience
+ * was fixed) go to SKIPPED. Starting after the last claimed id keeps each claim's cost flat: from the
+ * start, the scan would step over every recipient already sent (whichever index the statistics,
+ * taken before sending began, make the planner choose). The rows are then updated by their keys.
+ */
 async function claim(app: App, tenantId: string, campaign: CampaignRow, batch: number, after: string): Promise<ClaimResult | 'throttled'> {
   return inTenant(app.orm, tenantId, null, async (em) => {
     const size = await roomUnderThrottles(em, tenantId, campaign, batch);
