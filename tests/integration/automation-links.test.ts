@@ -10,7 +10,7 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { linkKey, signLink } from '../../api/src/marketing/links.js';
 import { uuidOf } from '../isolation/isolation-cases.js';
-import { errorCode, ok, signUp, startKontor, uniqueEmail, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
+import { errorCode, ok, signUp, startKontor, uniqueEmail, uniqueSid, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
 import { linkIn, SmtpSink } from '../support/smtp-sink.js';
 import { TwilioServer } from '../support/twilio-server.js';
 
@@ -88,13 +88,6 @@ let phoneCounter = 0;
 function uniquePhone(): string {
   phoneCounter += 1;
   return `+4075${String(process.pid % 1000).padStart(3, '0')}${String(phoneCounter).padStart(4, '0')}`;
-}
-
-let sidCounter = 0;
-/** A message SID of its own (Twilio's mock answers every request with the same example SID). */
-function uniqueSid(): string {
-  sidCounter += 1;
-  return `SM${String(process.pid).padStart(8, '0')}${String(Date.now()).slice(-12)}${String(sidCounter).padStart(12, '0')}`.slice(0, 34);
 }
 
 async function created(owner: SignedUp, mutation: string, input: Record<string, unknown>): Promise<string> {

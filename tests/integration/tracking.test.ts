@@ -3,7 +3,7 @@ import pg from 'pg';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uuidOf } from '../isolation/isolation-cases.js';
-import { errorCode, ok, signUp, startKontor, uniqueEmail, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
+import { errorCode, ok, signUp, startKontor, uniqueEmail, uniqueSid, type GqlResult, type Kontor, type SignedUp } from '../support/harness.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { statementsOfRequest } from '../support/statements.js';
 import { TwilioServer } from '../support/twilio-server.js';
@@ -204,13 +204,6 @@ async function statusCallback(url: string, params: Record<string, string>, optio
 
 function twilioParams(sid: string, status: string, extra: Record<string, string> = {}): Record<string, string> {
   return { AccountSid: ACCOUNT_SID, ApiVersion: '2010-04-01', From: TWILIO_FROM, To: '+40730000000', MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, ...extra };
-}
-
-let sidCounter = 0;
-/** A message SID no other delivery has (Twilio's mock answers every request with the same example SID). */
-function uniqueSid(): string {
-  sidCounter += 1;
-  return `SM${String(process.pid).padStart(8, '0')}${String(Date.now()).slice(-12)}${String(sidCounter).padStart(12, '0')}`.slice(0, 34);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -95,6 +95,13 @@ export function uniqueEmail(tag = 'user'): string {
   return `${tag}-${process.pid}-${Date.now()}-${++counter}@example.test`;
 }
 
+let sidCounter = 0;
+/** A Twilio message SID of its own (Twilio's mock answers every request with the same example SID). */
+export function uniqueSid(): string {
+  sidCounter += 1;
+  return `SM${String(process.pid).padStart(8, '0')}${String(Date.now()).slice(-12)}${String(sidCounter).padStart(12, '0')}`.slice(0, 34);
+}
+
 export const PASSWORD = 'correct horse battery staple';
 
 export interface SignedUp {

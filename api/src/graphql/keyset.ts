@@ -68,6 +68,11 @@ export function uuidArray(ids: readonly string[]): string {
   return `{${ids.join(',')}}`;
 }
 
+/** A PostgreSQL text[] literal, each element quoted and escaped, null as NULL (knex would spread a JS array into several parameters). */
+export function textArray(values: readonly (string | null)[]): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+}
+
 /** Escapes a user's search text for ILIKE: their % and _ are literal characters. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -5,7 +5,7 @@ import { customerConditions } from '../crm/customer.service.js';
 import { getSegment } from '../crm/segment.service.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../graphql/global-id.js';
-import type { SqlCondition } from '../graphql/keyset.js';
+import { uuidArray, type SqlCondition } from '../graphql/keyset.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
 
 /** A campaign's audience as stored: segment and list uuids. */
@@ -33,7 +33,7 @@ export async function checkAudience(ctx: ServiceContext, input: { segmentIds: st
   }
   const listIds = [...new Set(input.listIds.map((id, i) => fromGlobalId('SubscriptionList', id, [...path, 'listIds', String(i)])))];
   if (listIds.length > 0) {
-    const found = await (await ctx.em()).execute<{ id: string }[]>(`select id from mkt_lists where tenant_id = ? and id = any(?::uuid[])`, [ctx.tenantId, `{${listIds.join(',')}}`]);
+    const found = await (await ctx.em()).execute<{ id: string }[]>(`select id from mkt_lists where tenant_id = ? and id = any(?::uuid[])`, [ctx.tenantId, uuidArray(listIds)]);
     const missing = listIds.findIndex((id) => !found.some((row) => row.id === id));
     if (missing >= 0) throw BadUserInputError.field([...path, 'listIds', String(missing)], 'no such list in this company', 'INVALID');
   }
@@ -63,7 +63,7 @@ async function segmentPeople(ctx: ServiceContext, segmentUuid: string): Promise<
 export function reachable(channel: MarketingChannel, listIds: string[]): SqlCondition {
   const [consent, address] = channel === MarketingChannel.EMAIL ? ['c.email_consent', 'lower(c.email)'] : ['c.sms_consent', 'c.phone'];
   const listed = listIds.length > 0
-    ? { sql: `or (${consent} = 'UNKNOWN' and exists (select 1 from mkt_list_members lm where lm.tenant_id = c.tenant_id and lm.contact_id = c.id and lm.status = 'SUBSCRIBED' and lm.list_id = any(?::uuid[])))`, params: [`{${listIds.join(',')}}`] }
+    ? { sql: `or (${consent} = 'UNKNOWN' and exists (select 1 from mkt_list_members lm where lm.tenant_id = c.tenant_id and lm.contact_id = c.id and lm.status = 'SUBSCRIBED' and lm.list_id = any(?::uuid[])))`, params: [uuidArray(listIds)] }
     : { sql: '', params: [] };
   return {
     sql: `(${consent} = 'GRANTED' ${listed.sql}) and ${address} is not null
@@ -80,7 +80,7 @@ export async function audienceQuery(ctx: ServiceContext, channel: MarketingChann
   const sources: SqlCondition[] = [];
   for (const id of audience.segmentIds) sources.push(await segmentPeople(ctx, id));
   if (audience.listIds.length > 0) {
-    sources.push({ sql: `select lm.contact_id from mkt_list_members lm where lm.tenant_id = ? and lm.status = 'SUBSCRIBED' and lm.list_id = any(?::uuid[])`, params: [ctx.tenantId, `{${audience.listIds.join(',')}}`] });
+    sources.push({ sql: `select lm.contact_id from mkt_list_members lm where lm.tenant_id = ? and lm.status = 'SUBSCRIBED' and lm.list_id = any(?::uuid[])`, params: [ctx.tenantId, uuidArray(audience.listIds)] });
   }
   if (sources.length === 0) return { sql: `select null::uuid as contact_id, null::text as address where false`, params: [] };
   const address = channel === MarketingChannel.EMAIL ? 'lower(c.email)' : 'c.phone';

@@ -1,6 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { MarketingChannel } from '../../../schema/marketing/template.entity.js';
-import { rowText, type Row } from '../graphql/keyset.js';
+import { rowText, uuidArray, type Row } from '../graphql/keyset.js';
 import type { App } from '../platform/app.js';
 import { inTenant } from '../platform/context/tenant-scope.js';
 import { SmsSendError, type SmsDriver } from '../platform/sms/sms-driver.js';
@@ -72,7 +72,7 @@ async function claim(app: App, tenantId: string, runId: string): Promise<Claimed
     if (skipped.length > 0) {
       await em.execute(`update mkt_automation_sends set status = 'SKIPPED', error = 'unsubscribed, suppressed or without consent when its turn came', updated_at = now() where tenant_id = ? and id = any(?::uuid[])`, [
         tenantId,
-        `{${skipped.join(',')}}`,
+        uuidArray(skipped),
       ]);
     }
     return rows

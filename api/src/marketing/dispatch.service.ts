@@ -4,7 +4,7 @@ import type { Template } from 'liquidjs';
 import type { Logger } from 'pino';
 import { CampaignStatus } from '../../../schema/marketing/campaign.entity.js';
 import { MarketingChannel } from '../../../schema/marketing/template.entity.js';
-import { rowText, uuidArray, type Row } from '../graphql/keyset.js';
+import { rowText, textArray, uuidArray, type Row } from '../graphql/keyset.js';
 import type { App } from '../platform/app.js';
 import { inTenant } from '../platform/context/tenant-scope.js';
 import { loadTenantModules } from '../platform/modules/module.service.js';
@@ -136,11 +136,6 @@ async function claim(app: App, tenantId: string, campaign: CampaignRow, batch: n
   });
 }
 
-/** A PostgreSQL array literal of elements already quoted (or NULL) as needed. */
-function pgArray(ids: string[]): string {
-  return `{${ids.join(',')}}`;
-}
-
 interface SentRow {
   id: string;
   claimedAt: string;
@@ -183,9 +178,9 @@ async function markSent(app: App, tenantId: string, campaignId: string, sent: Se
     const rows = (
       await client.query<{ id: string }>(MARK_SENT_SQL, [
         uuidArray(sent.map((s) => s.id)),
-        pgArray(sent.map((s) => `"${s.claimedAt}"`)),
-        pgArray(sent.map((s) => (s.providerMessageId === null ? 'NULL' : `"${s.providerMessageId.replace(/["\\]/g, '')}"`))),
-        pgArray(sent.map((s) => (s.segments === null ? 'NULL' : String(s.segments)))),
+        textArray(sent.map((s) => s.claimedAt)),
+        textArray(sent.map((s) => s.providerMessageId)),
+        textArray(sent.map((s) => (s.segments === null ? null : String(s.segments)))),
         tenantId,
         campaignId,
       ])

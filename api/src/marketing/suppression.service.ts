@@ -1,5 +1,6 @@
 import { SuppressionReason } from '../../../schema/marketing/suppression.entity.js';
 import { MarketingChannel } from '../../../schema/marketing/template.entity.js';
+import { textArray } from '../graphql/keyset.js';
 import type { ServiceContext } from '../platform/context/service-context.js';
 
 /** Addresses are kept as deliveries keep them: email lower-case, numbers in E.164 as given. */
@@ -43,9 +44,4 @@ export async function isSuppressed(ctx: ServiceContext, channel: MarketingChanne
     suppressionAddress(channel, address),
   ]);
   return (rows[0]?.n ?? 0) > 0;
-}
-
-/** A PostgreSQL text[] literal (knex would spread a JS array into several parameters). */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }

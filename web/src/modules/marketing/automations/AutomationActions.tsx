@@ -1,28 +1,17 @@
-import { ActionIcon, Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconDots, IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash, type Icon } from '@tabler/icons-react';
+import { IconCopy, IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ActionButtons, type PageAction } from '../../../components/ActionButtons';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useApiMutation } from '../../../lib/use-api';
-import { usePhone } from '../../../lib/use-phone';
 import { ActivateModal } from './ActivateModal';
 import { ACTIVATE_AUTOMATION, AUTOMATION_QUERIES, DELETE_AUTOMATION, PAUSE_AUTOMATION } from './automation.documents';
 import { showAutomationError } from './automation-errors';
 import type { AutomationDetail } from './automation-form';
 
 type Dialog = 'activate' | 'delete' | null;
-
-interface Action {
-  key: string;
-  label: string;
-  icon: Icon;
-  color?: string;
-  variant?: string;
-  busy?: boolean;
-  run: () => void;
-}
 
 /**
  * What can be done with an automation in its state: switch on a draft or a paused one (asked first,
@@ -33,7 +22,6 @@ interface Action {
 export function AutomationActions({ automation, trigger }: { automation: AutomationDetail; trigger: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const phone = usePhone();
   const [dialog, setDialog] = useState<Dialog>(null);
   const activate = useApiMutation(ACTIVATE_AUTOMATION, AUTOMATION_QUERIES);
   const pause = useApiMutation(PAUSE_AUTOMATION, AUTOMATION_QUERIES);
@@ -63,40 +51,17 @@ export function AutomationActions({ automation, trigger }: { automation: Automat
     }
   }
 
-  const actions: Action[] = [];
+  const actions: PageAction[] = [];
   if (status !== 'ACTIVE') actions.push({ key: 'activate', label: t('automations.activate.button'), icon: IconPlayerPlay, run: () => setDialog('activate') });
   if (status === 'ACTIVE') actions.push({ key: 'pause', label: t('automations.pause.button'), icon: IconPlayerPause, variant: 'light', busy: pause.isPending, run: () => void run(() => pause.mutateAsync({ input })) });
   actions.push({ key: 'edit', label: t('common.edit'), icon: IconPencil, variant: 'default', run: () => navigate(`/campaigns/automations/${automation.id}/edit`) });
   actions.push({ key: 'copy', label: t('automations.copy'), icon: IconCopy, variant: 'default', run: () => navigate(`/campaigns/automations/new?from=${encodeURIComponent(automation.id)}`) });
   if (status !== 'ACTIVE') actions.push({ key: 'delete', label: t('common.delete'), icon: IconTrash, color: 'red', variant: 'light', run: () => setDialog('delete') });
 
-  const [first, ...rest] = actions;
-  const buttons = phone && first ? [first] : actions;
-  const menu = phone ? rest : [];
 
   return (
     <>
-      {buttons.map((action) => (
-        <Button key={action.key} color={action.color} variant={action.variant ?? 'filled'} loading={action.busy} leftSection={<action.icon size={16} aria-hidden />} onClick={action.run}>
-          {action.label}
-        </Button>
-      ))}
-      {menu.length > 0 && (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="default" size="lg" aria-label={t('common.actions')}>
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {menu.map((action) => (
-              <Menu.Item key={action.key} color={action.color} leftSection={<action.icon size={16} aria-hidden />} onClick={action.run}>
-                {action.label}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-      )}
+      <ActionButtons actions={actions} />
       <ActivateModal
         opened={dialog === 'activate'}
         automation={automation}

@@ -1,29 +1,18 @@
-import { ActionIcon, Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBan, IconCalendarTime, IconDots, IconPencil, IconPlayerPause, IconPlayerPlay, IconSend, IconTrash, type Icon } from '@tabler/icons-react';
+import { IconBan, IconCalendarTime, IconPencil, IconPlayerPause, IconPlayerPlay, IconSend, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ActionButtons, type PageAction } from '../../../components/ActionButtons';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { showApiError } from '../../../lib/form-errors';
 import { useApiMutation } from '../../../lib/use-api';
-import { usePhone } from '../../../lib/use-phone';
 import { CAMPAIGN_QUERIES, CANCEL_CAMPAIGN, DELETE_CAMPAIGN, PAUSE_CAMPAIGN, RESUME_CAMPAIGN, SCHEDULE_CAMPAIGN, SEND_CAMPAIGN_NOW } from './campaign.documents';
 import type { CampaignDetail } from './campaign-form';
 import { ScheduleModal } from './ScheduleModal';
 import { SendNowModal } from './SendNowModal';
 
 type Dialog = 'schedule' | 'send' | 'cancel' | 'delete' | null;
-
-interface Action {
-  key: string;
-  label: string;
-  icon: Icon;
-  color?: string;
-  variant?: string;
-  busy?: boolean;
-  run: () => void;
-}
 
 /**
  * What can be done with a campaign in its state: edit, schedule and send a draft or a scheduled one;
@@ -33,7 +22,6 @@ interface Action {
 export function CampaignActions({ campaign, only }: { campaign: CampaignDetail; /** Offer just these (e.g. the editor's delete and cancel). */ only?: string[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const phone = usePhone();
   const [dialog, setDialog] = useState<Dialog>(null);
   const schedule = useApiMutation(SCHEDULE_CAMPAIGN, CAMPAIGN_QUERIES);
   const sendNow = useApiMutation(SEND_CAMPAIGN_NOW, CAMPAIGN_QUERIES);
@@ -69,7 +57,7 @@ export function CampaignActions({ campaign, only }: { campaign: CampaignDetail; 
   }
 
   const editable = status === 'DRAFT' || status === 'SCHEDULED';
-  const actions: Action[] = [];
+  const actions: PageAction[] = [];
   if (editable) {
     actions.push({ key: 'send', label: t('marketing.campaigns.sendNow'), icon: IconSend, run: () => setDialog('send') });
     actions.push({ key: 'schedule', label: status === 'SCHEDULED' ? t('marketing.campaigns.reschedule') : t('marketing.campaigns.schedule'), icon: IconCalendarTime, variant: 'light', run: () => setDialog('schedule') });
@@ -83,33 +71,10 @@ export function CampaignActions({ campaign, only }: { campaign: CampaignDetail; 
   if (status === 'DRAFT' || (status === 'CANCELLED' && !wentOut)) actions.push({ key: 'delete', label: status === 'DRAFT' ? t('marketing.campaigns.deleteDraft') : t('common.delete'), icon: IconTrash, color: 'red', variant: 'light', run: () => setDialog('delete') });
 
   const offered = only ? actions.filter((action) => only.includes(action.key)) : actions;
-  const [first, ...rest] = offered;
-  const buttons = phone && first ? [first] : offered;
-  const menu = phone ? rest : [];
 
   return (
     <>
-      {buttons.map((action) => (
-        <Button key={action.key} color={action.color} variant={action.variant ?? 'filled'} loading={action.busy} leftSection={<action.icon size={16} aria-hidden />} onClick={action.run}>
-          {action.label}
-        </Button>
-      ))}
-      {menu.length > 0 && (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="default" size="lg" aria-label={t('common.actions')}>
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {menu.map((action) => (
-              <Menu.Item key={action.key} color={action.color} leftSection={<action.icon size={16} aria-hidden />} onClick={action.run}>
-                {action.label}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-      )}
+      <ActionButtons actions={offered} />
       <ScheduleModal
         opened={dialog === 'schedule'}
         onClose={() => setDialog(null)}
